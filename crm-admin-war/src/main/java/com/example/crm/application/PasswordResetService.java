@@ -1,0 +1,56 @@
+package com.example.crm.application;
+
+import com.example.crm.domain.model.reset.ResetFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Sends a user a password reset link through the identity provider, and records every attempt. */
+@ApplicationScoped
+public class PasswordResetService {
+
+    public static final String ADMIN_ROLE = "crm-admin";
+    private static final Logger LOG = Logger.getLogger(PasswordResetService.class.getName());
+
+    @Inject
+    ResetLedger ledger;
+
+    @Inject
+    IdentityProvider identityProvider;
+
+    @Inject
+    ResetSettings settings;
+
+    @Inject
+    SecurityContext security;
+
+    public ResetAttempt sendResetLink(long crmUserId) {
+        // The pages are guarded by web.xml too; this keeps the use case safe whatever calls it.
+        if (security.getCallerPrincipal() == null || !security.isCallerInRole(ADMIN_ROLE)) {
+            throw new SecurityException("Sending reset links needs the " + ADMIN_ROLE + " role");
+        }
+        String admin = security.getCallerPrincipal().getName();
+        Duration lifespan = settings.lifespan();
+        ResetLedger.Opening opening = ledger.open(crmUserId, admin, lifespan);
+        if (!opening.callsIdentityProvider()) {
+            return opening.attempt();
+        }
+        try {
+            identityProvider.sendPasswordReset(opening.keycloakId(), lifespan);
+        } catch (IdentityProviderException e) {
+            LOG.log(Level.WARNING, "Reset request {0} for CRM user {1} failed: {2}",
+                    new Object[] {opening.requestId(), crmUserId, e.getMessage()});
+            return ledger.markFailed(opening.requestId(), e.failure(), e.providerMessage());
+        } catch (RuntimeException e) {
+            // Never leave a request REQUESTED, and never report success, when something unforeseen broke.
+            LOG.log(Level.SEVERE, "Reset request " + opening.requestId() + " failed unexpectedly", e);
+            return ledger.markFailed(opening.requestId(), ResetFailure.KEYCLOAK_ERROR, null);
+        }
+        LOG.log(Level.INFO, "Reset request {0} for CRM user {1} sent by {2}",
+                new Object[] {opening.requestId(), crmUserId, admin});
+        return ledger.markSent(opening.requestId());
+    }
+}

@@ -1,0 +1,20 @@
+package com.example.crm.application;
+
+import com.example.crm.domain.model.reset.ResetFailure;
+import java.time.Instant;
+
+/** What came of one click on "Send Reset Link". */
+public sealed interface ResetAttempt {
+
+    /** The email is on its way; the link works until {@code expiresAt}. */
+    record Sent(String userName, String email, Instant expiresAt) implements ResetAttempt {
+    }
+
+    /** No email was sent. {@code detail} is the identity provider's own message, when there is one. */
+    record Failed(String userName, ResetFailure failure, String detail) implements ResetAttempt {
+    }
+
+    /** A request for this user was made moments ago (a double click): no second email was sent. */
+    record AlreadyRequested(String userName, Instant requestedAt) implements ResetAttempt {
+    }
+}

@@ -1,0 +1,158 @@
+package com.example.crm.domain.model.reset;
+
+import com.example.crm.domain.model.user.CrmUser;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** One attempt to send a user a password reset link, recorded before Keycloak is called. */
+@Entity
+@Table(name = "reset_request")
+public class ResetRequest {
+
+    /** A second click within this time of a sent link is taken as the same request. */
+    public static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(10);
+    /** A request still REQUESTED after this long is taken as abandoned (the server stopped mid-call). */
+    public static final Duration IN_FLIGHT_LIMIT = Duration.ofSeconds(60);
+    private static final int KEYCLOAK_ERROR_MAX = 1000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "crm_user_id", nullable = false)
+    private CrmUser user;
+
+    @Column(name = "requested_by", nullable = false)
+    private String requestedBy;
+
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+
+    @Column(name = "lifespan_seconds", nullable = false)
+    private long lifespanSeconds;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ResetStatus status;
+
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt;
+
+    @Enumerated(EnumType.STRING)
+    private ResetFailure failure;
+
+    @Column(name = "keycloak_error")
+    private String keycloakError;
+
+    protected ResetRequest() {
+    }
+
+    private ResetRequest(CrmUser user, String requestedBy, Instant now, Duration lifespan) {
+        this.user = user;
+        this.requestedBy = requestedBy;
+        this.requestedAt = now;
+        this.lifespanSeconds = lifespan.toSeconds();
+        this.status = ResetStatus.REQUESTED;
+        this.statusChangedAt = now;
+    }
+
+    public static ResetRequest requested(CrmUser user, String requestedBy, Instant now, Duration lifespan) {
+        return new ResetRequest(user, requestedBy, now, lifespan);
+    }
+
+    public static ResetRequest refused(CrmUser user, String requestedBy, Instant now, Duration lifespan,
+                                       ResetFailure failure) {
+        ResetRequest request = new ResetRequest(user, requestedBy, now, lifespan);
+        request.markFailed(failure, null, now);
+        return request;
+    }
+
+    public void markSent(Instant now) {
+        requireRequested();
+        status = ResetStatus.SENT;
+        statusChangedAt = now;
+        expiresAt = requestedAt.plusSeconds(lifespanSeconds);
+    }
+
+    public void markFailed(ResetFailure reason, String keycloakMessage, Instant now) {
+        requireRequested();
+        status = ResetStatus.FAILED;
+        statusChangedAt = now;
+        failure = reason;
+        keycloakError = keycloakMessage == null || keycloakMessage.length() <= KEYCLOAK_ERROR_MAX
+                ? keycloakMessage : keycloakMessage.substring(0, KEYCLOAK_ERROR_MAX);
+    }
+
+    /** True when a new click should not send another email because this request covers it. */
+    public boolean coversClickAt(Instant now) {
+        return switch (status) {
+            case REQUESTED -> requestedAt.plus(IN_FLIGHT_LIMIT).isAfter(now);
+            case SENT -> statusChangedAt.plus(DUPLICATE_WINDOW).isAfter(now);
+            case FAILED -> false;
+        };
+    }
+
+    private void requireRequested() {
+        if (status != ResetStatus.REQUESTED) {
+            throw new IllegalStateException("Reset request " + id + " is already " + status);
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public CrmUser getUser() {
+        return user;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    public Duration getLifespan() {
+        return Duration.ofSeconds(lifespanSeconds);
+    }
+
+    /** When the link stops working; null until it is sent. */
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public ResetStatus getStatus() {
+        return status;
+    }
+
+    public Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    /** Why no link was sent; null unless FAILED. */
+    public ResetFailure getFailure() {
+        return failure;
+    }
+
+    /** Keycloak's own words about the failure, or null. */
+    public String getKeycloakError() {
+        return keycloakError;
+    }
+}

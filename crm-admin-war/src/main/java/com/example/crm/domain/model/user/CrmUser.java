@@ -1,0 +1,124 @@
+package com.example.crm.domain.model.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Locale;
+
+/** A person who uses the CRM. Linked to a Keycloak account by its Keycloak user id, when it has one. */
+@Entity
+@Table(name = "crm_user")
+public class CrmUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "keycloak_id")
+    private String keycloakId;
+
+    @Column(nullable = false)
+    private String username;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    private String email;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(nullable = false)
+    private String role;
+
+    // Lower-cased "first last email", so that one indexed-friendly LIKE searches name and email.
+    @Column(name = "search_key", nullable = false)
+    private String searchKey;
+
+    @Version
+    private long version;
+
+    protected CrmUser() {
+    }
+
+    public CrmUser(String username, String firstName, String lastName, String email, boolean active, String role,
+                   String keycloakId) {
+        this.username = username;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.email = email;
+        this.active = active;
+        this.role = role;
+        this.keycloakId = keycloakId;
+        updateSearchKey();
+    }
+
+    @PrePersist
+    @PreUpdate
+    void updateSearchKey() {
+        searchKey = searchKeyOf(firstName, lastName, email);
+    }
+
+    public static String searchKeyOf(String firstName, String lastName, String email) {
+        return String.join(" ", firstName, lastName, email == null ? "" : email).strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    /** The Keycloak user id, or null when the account is not linked. */
+    public String getKeycloakId() {
+        return keycloakId;
+    }
+
+    public boolean isLinked() {
+        return keycloakId != null && !keycloakId.isBlank();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getFullName() {
+        return firstName + " " + lastName;
+    }
+
+    /** The email address, or null. */
+    public String getEmail() {
+        return email;
+    }
+
+    public boolean hasEmail() {
+        return email != null && !email.isBlank();
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public UserStatus getStatus() {
+        return active ? UserStatus.ACTIVE : UserStatus.INACTIVE;
+    }
+
+    public String getRole() {
+        return role;
+    }
+}

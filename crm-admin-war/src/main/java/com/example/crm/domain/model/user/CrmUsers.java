@@ -1,0 +1,17 @@
+package com.example.crm.domain.model.user;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The CRM's user accounts. */
+public interface CrmUsers {
+
+    Optional<CrmUser> find(long id);
+
+    /** The user, locked for update until the current transaction ends: serialises resets for one user. */
+    Optional<CrmUser> lock(long id);
+
+    List<CrmUser> search(UserSearch search);
+
+    long count(UserSearch search);
+}

@@ -1,0 +1,86 @@
+package com.example.crm.infrastructure.keycloak;
+
+import com.example.crm.application.IdentityProvider;
+import com.example.crm.application.IdentityProviderException;
+import com.example.crm.domain.model.reset.ResetFailure;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.client.jaxrs.ResteasyClient;
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.JacksonProvider;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+
+/**
+ * Keycloak's admin API through keycloak-admin-client, signed in as the CRM's service account.
+ * One client for the application: its token is cached and refreshed by the admin client, not fetched per click.
+ */
+@ApplicationScoped
+public class KeycloakIdentityProvider implements IdentityProvider {
+
+    static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+
+    @Inject
+    KeycloakSettings settings;
+
+    private ResteasyClient http;
+    private Keycloak keycloak;
+
+    @PostConstruct
+    void connect() {
+        // RESTEasy's builder, not ClientBuilder.newBuilder(): on Payara that would return Jersey,
+        // which the admin client's proxies do not work with.
+        http = new ResteasyClientBuilderImpl()
+                .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .connectionPoolSize(20)
+                .register(new JacksonProvider(), 100)
+                .build();
+        keycloak = KeycloakBuilder.builder()
+                .serverUrl(settings.serverUrl())
+                .realm(settings.realm())
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .clientId(settings.clientId())
+                .clientSecret(settings.clientSecret())
+                .resteasyClient(http)
+                .build();
+    }
+
+    @PreDestroy
+    void disconnect() {
+        keycloak.close();
+    }
+
+    @Override
+    public void sendPasswordReset(String identityUserId, Duration lifespan) {
+        try {
+            keycloak.realm(settings.realm()).users().get(identityUserId).executeActionsEmail(
+                    settings.clientId(), settings.crmBaseUrl() + "/", Math.toIntExact(lifespan.toSeconds()),
+                    List.of(UPDATE_PASSWORD));
+        } catch (WebApplicationException e) {
+            String message = KeycloakErrors.messageOf(bodyOf(e.getResponse()));
+            throw new IdentityProviderException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
+        } catch (ProcessingException e) {
+            ResetFailure failure = KeycloakErrors.fromTransport(e);
+            throw new IdentityProviderException(failure, null, e);
+        }
+    }
+
+    private static String bodyOf(Response response) {
+        try {
+            response.bufferEntity();
+            return response.readEntity(String.class);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+}

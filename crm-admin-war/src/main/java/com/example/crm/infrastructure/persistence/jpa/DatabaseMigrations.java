@@ -1,0 +1,47 @@
+package com.example.crm.infrastructure.persistence.jpa;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+/** Brings the CRM's schema up to date before the application serves a request; a failure stops the deployment. */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN) // Flyway commits its own work
+public class DatabaseMigrations {
+
+    public static final String SCHEMA_LOCATION = "classpath:db/migration";
+    public static final String DEMO_LOCATION = "classpath:db/demo";
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    @Resource(lookup = "jdbc/crm")
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "crm.demo-data.enabled", defaultValue = "false")
+    boolean demoData;
+
+    @PostConstruct
+    void migrate() {
+        int applied = flyway(dataSource, demoData).migrate().migrationsExecuted;
+        LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now"
+                + (demoData ? ", demo data enabled" : "") + ")");
+    }
+
+    /** The one Flyway set-up, used by the server and by the migration tests. */
+    public static Flyway flyway(DataSource dataSource, boolean withDemoData) {
+        String[] locations = withDemoData ? new String[] {SCHEMA_LOCATION, DEMO_LOCATION} : new String[] {SCHEMA_LOCATION};
+        return Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(locations)
+                .load();
+    }
+}

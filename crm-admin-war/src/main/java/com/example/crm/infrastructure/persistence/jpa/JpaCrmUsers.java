@@ -1,0 +1,81 @@
+package com.example.crm.infrastructure.persistence.jpa;
+
+import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.domain.model.user.CrmUsers;
+import com.example.crm.domain.model.user.UserSearch;
+import com.example.crm.domain.model.user.UserStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Users through JPQL; filtering, sorting and paging all happen in the database. */
+@ApplicationScoped
+public class JpaCrmUsers implements CrmUsers {
+
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+
+    @Override
+    public Optional<CrmUser> find(long id) {
+        return Optional.ofNullable(em.find(CrmUser.class, id));
+    }
+
+    @Override
+    public Optional<CrmUser> lock(long id) {
+        return Optional.ofNullable(em.find(CrmUser.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<CrmUser> search(UserSearch search) {
+        String order = switch (search.sortField()) {
+            case NAME -> "u.lastName %1$s, u.firstName %1$s";
+            case EMAIL -> "u.email %1$s";
+            case STATUS -> "u.active %2$s, u.lastName, u.firstName";
+            case ROLE -> "u.role %1$s, u.lastName, u.firstName";
+        };
+        String direction = search.ascending() ? "ASC" : "DESC";
+        // "Active" first when ascending: active=true sorts after false, so flip the direction.
+        String statusDirection = search.ascending() ? "DESC" : "ASC";
+        TypedQuery<CrmUser> query = em.createQuery(
+                "SELECT u FROM CrmUser u" + where(search) + " ORDER BY "
+                        + order.formatted(direction, statusDirection) + ", u.id", CrmUser.class);
+        bind(query, search);
+        return query.setFirstResult(search.first()).setMaxResults(search.pageSize()).getResultList();
+    }
+
+    @Override
+    public long count(UserSearch search) {
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(u) FROM CrmUser u" + where(search), Long.class);
+        bind(query, search);
+        return query.getSingleResult();
+    }
+
+    private static String where(UserSearch search) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (!search.text().isEmpty()) {
+            where.append(" AND u.searchKey LIKE :text ESCAPE '\\'");
+        }
+        if (search.status() != null) {
+            where.append(" AND u.active = :active");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, UserSearch search) {
+        if (!search.text().isEmpty()) {
+            query.setParameter("text", "%" + escapeLike(search.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (search.status() != null) {
+            query.setParameter("active", search.status() == UserStatus.ACTIVE);
+        }
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,52 @@
+package com.example.crm.interfaces.web;
+
+import com.example.crm.application.ResetAttempt;
+import com.example.crm.domain.model.reset.ResetFailure;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The words an admin reads about a reset attempt, from the page bundle. */
+public final class ResetMessages {
+
+    public static final String BUNDLE = "com.example.crm.interfaces.web.messages";
+
+    private final ResourceBundle bundle;
+
+    public ResetMessages(Locale locale) {
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    }
+
+    public String successTitle() {
+        return bundle.getString("reset.sent.title");
+    }
+
+    public String successText() {
+        return bundle.getString("reset.sent.text");
+    }
+
+    public String failureTitle() {
+        return bundle.getString("reset.failed.title");
+    }
+
+    /** Why no link was sent, naming the user and, where Keycloak said something, Keycloak's words. */
+    public String failureText(ResetAttempt.Failed failed) {
+        return failureText(failed.failure(), failed.userName(), failed.detail());
+    }
+
+    public String failureText(ResetFailure failure, String userName, String detail) {
+        String text = MessageFormat.format(bundle.getString("reset.failure." + failure.name()), userName);
+        if (detail != null && !detail.isBlank()) {
+            text += " " + MessageFormat.format(bundle.getString("reset.failure.keycloakSaid"), detail);
+        }
+        return text;
+    }
+
+    public String duplicateTitle() {
+        return bundle.getString("reset.duplicate.title");
+    }
+
+    public String duplicateText(String userName) {
+        return MessageFormat.format(bundle.getString("reset.duplicate.text"), userName);
+    }
+}

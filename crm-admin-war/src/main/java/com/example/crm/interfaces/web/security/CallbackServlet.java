@@ -1,0 +1,24 @@
+package com.example.crm.interfaces.web.security;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Keycloak returns here after sign-in; the security mechanism has done its work by now. Marks the session as
+ * signed in (the session probe reads the mark) and goes to the start page.
+ */
+@WebServlet("/Callback")
+public class CallbackServlet extends HttpServlet {
+
+    /** Present only in a session that completed sign-in; a session made while redirecting to Keycloak lacks it. */
+    public static final String SIGNED_IN = "crm.signedIn";
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);
+        response.sendRedirect(request.getContextPath() + "/");
+    }
+}

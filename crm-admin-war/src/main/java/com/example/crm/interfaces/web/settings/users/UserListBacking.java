@@ -1,0 +1,100 @@
+package com.example.crm.interfaces.web.settings.users;
+
+import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.domain.model.user.CrmUsers;
+import com.example.crm.domain.model.user.UserSearch;
+import com.example.crm.domain.model.user.UserStatus;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/** Settings → User Management → Users: every account, filtered, sorted and paged in the database. */
+@Named
+@ViewScoped
+public class UserListBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CrmUsers users;
+
+    private String search = "";
+    private UserStatus status;
+    private final LazyDataModel<CrmUser> model = new UsersPage();
+
+    public LazyDataModel<CrmUser> getModel() {
+        return model;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search == null ? "" : search;
+    }
+
+    public UserStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(UserStatus status) {
+        this.status = status;
+    }
+
+    public UserStatus[] getStatuses() {
+        return UserStatus.values();
+    }
+
+    /** The table's pages: PrimeFaces asks for the count and one window at a time. */
+    private final class UsersPage extends LazyDataModel<CrmUser> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return Math.toIntExact(users.count(searchFor(0, 1, Map.of())));
+        }
+
+        @Override
+        public List<CrmUser> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return users.search(searchFor(first, pageSize, sortBy));
+        }
+
+        @Override
+        public String getRowKey(CrmUser user) {
+            return String.valueOf(user.getId());
+        }
+
+        @Override
+        public CrmUser getRowData(String rowKey) {
+            return users.find(Long.parseLong(rowKey)).orElse(null);
+        }
+
+        private UserSearch searchFor(int first, int pageSize, Map<String, SortMeta> sortBy) {
+            UserSearch.SortField field = UserSearch.SortField.NAME;
+            boolean ascending = true;
+            for (SortMeta sort : sortBy.values()) {
+                if (sort.getOrder() == SortOrder.UNSORTED) {
+                    continue;
+                }
+                field = switch (sort.getField()) {
+                    case "email" -> UserSearch.SortField.EMAIL;
+                    case "status" -> UserSearch.SortField.STATUS;
+                    case "role" -> UserSearch.SortField.ROLE;
+                    default -> UserSearch.SortField.NAME;
+                };
+                ascending = sort.getOrder() == SortOrder.ASCENDING;
+                break;
+            }
+            return new UserSearch(search, status, field, ascending, first, pageSize);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.example.crm.interfaces.web.settings.users;
+
+import com.example.crm.application.PasswordResetService;
+import com.example.crm.application.ResetAttempt;
+import com.example.crm.application.UnknownUserException;
+import com.example.crm.domain.model.reset.ResetRequest;
+import com.example.crm.domain.model.reset.ResetRequests;
+import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.domain.model.user.CrmUsers;
+import com.example.crm.interfaces.web.ResetMessages;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/** A user's profile: who they are, their last reset link, and More → Send Reset Link. */
+@Named
+@ViewScoped
+public class UserProfileBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** Growl keys: success is shown green and fades; problems stay until closed. */
+    public static final String SUCCESS = "reset-success";
+    public static final String PROBLEM = "reset-problem";
+    private static final int HISTORY_SIZE = 10;
+
+    @Inject
+    CrmUsers users;
+
+    @Inject
+    ResetRequests resetRequests;
+
+    @Inject
+    PasswordResetService resets;
+
+    private Long id;
+    private transient CrmUser user;
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    /** View action: a missing or unknown id is a 404, not an empty page. */
+    public void load() throws IOException {
+        if (id == null || users.find(id).isEmpty()) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such user");
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public CrmUser getUser() {
+        if (user == null && id != null) {
+            user = users.find(id).orElse(null);
+        }
+        return user;
+    }
+
+    /** The latest link that was sent, or null. */
+    public ResetRequest getLastSent() {
+        return resetRequests.latestSentFor(id).orElse(null);
+    }
+
+    public List<ResetRequest> getHistory() {
+        return resetRequests.historyFor(id, HISTORY_SIZE);
+    }
+
+    public void sendResetLink() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResetMessages words = new ResetMessages(faces.getViewRoot().getLocale());
+        ResetAttempt attempt;
+        try {
+            attempt = resets.sendResetLink(id);
+        } catch (UnknownUserException e) {
+            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.failureTitle(),
+                    "This user no longer exists in the CRM. Go back to the users list."));
+            return;
+        }
+        user = null; // the profile shows the new state
+        if (attempt instanceof ResetAttempt.Sent) {
+            faces.addMessage(SUCCESS, new FacesMessage(FacesMessage.SEVERITY_INFO, words.successTitle(), words.successText()));
+        } else if (attempt instanceof ResetAttempt.Failed failed) {
+            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.failureTitle(), words.failureText(failed)));
+        } else if (attempt instanceof ResetAttempt.AlreadyRequested duplicate) {
+            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN, words.duplicateTitle(),
+                    words.duplicateText(duplicate.userName())));
+        }
+    }
+
+    public String failureText(ResetRequest request) {
+        if (request.getFailure() == null) {
+            return "";
+        }
+        return new ResetMessages(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+                .failureText(request.getFailure(), request.getUser().getFullName(), request.getKeycloakError());
+    }
+}

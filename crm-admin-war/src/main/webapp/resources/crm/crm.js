@@ -1,0 +1,42 @@
+/*
+ * An ajax click that gets no answer (status 0) is either an expired session, whose request the security
+ * mechanism redirected to Keycloak (a cross-origin redirect the browser refuses), or a server that cannot be
+ * reached. Ask the CRM which one it is, and tell the admin: never leave a click silently doing nothing.
+ */
+(function () {
+    function contextPath() {
+        return document.body.getAttribute('data-context-path') || '';
+    }
+
+    function showUnreachable() {
+        var banner = document.getElementById('connection-problem');
+        if (banner) {
+            banner.hidden = false;
+        }
+    }
+
+    function onAjaxError(xhr) {
+        if (xhr && xhr.status !== 0) {
+            return;
+        }
+        fetch(contextPath() + '/api/session', {credentials: 'same-origin', cache: 'no-store'})
+            .then(function (response) { return response.json(); })
+            .then(function (session) {
+                if (session.active) {
+                    showUnreachable();
+                } else {
+                    window.location.href = contextPath() + '/session-expired.xhtml';
+                }
+            })
+            .catch(showUnreachable);
+    }
+
+    if (window.jQuery) {
+        jQuery(document).on('pfAjaxError', function (event, xhr) {
+            if (window.PF && PF('sending')) {
+                PF('sending').hide();
+            }
+            onAjaxError(xhr);
+        });
+    }
+})();

@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# The dev stack: GreenMail (SMTP sink), Keycloak with the extension and realm `crm`, Payara Micro with the CRM.
+#   stack.sh up       build what is missing, start what is not running, wait until each answers
+#   stack.sh down     stop what this stack started
+#   stack.sh status   say what runs
+#   stack.sh stop keycloak|payara|greenmail   stop one piece (`up` starts it again)
+# Everything it writes (logs, data, pid files, unpacked servers) lives in $STACK_DIR.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STACK_DIR=${STACK_DIR:-$ROOT/.stack}
+CRM_HTTP_PORT=${CRM_HTTP_PORT:-8080}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+SMTP_PORT=${SMTP_PORT:-3025}
+MAIL_API_PORT=${MAIL_API_PORT:-8025}
+CRM_COMPANY_NAME=${CRM_COMPANY_NAME:-Acme CRM (dev)}
+# Dev-only secret shared by Keycloak's `crm` client and the CRM; production sets its own.
+CRM_OIDC_CLIENT_SECRET=${CRM_OIDC_CLIENT_SECRET:-dev-only-crm-client-secret}
+JAVA=${JAVA:-java}
+DIST_DIR=${DIST_DIR:-$ROOT/server-config/target/dist}
+CRM_WAR=${CRM_WAR:-$ROOT/crm-admin-war/target/crm.war}
+KC_EXTENSION_JAR=${KC_EXTENSION_JAR:-$ROOT/keycloak-extension/target/crm-keycloak-extension.jar}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-240}
+
+CRM_URL="http://localhost:$CRM_HTTP_PORT/crm"
+KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+MAIL_API_URL="http://127.0.0.1:$MAIL_API_PORT"
+
+log() { printf '[stack] %s\n' "$*"; }
+die() { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
+
+pid_file() { echo "$STACK_DIR/run/$1.pid"; }
+
+is_running() {
+  local pf; pf=$(pid_file "$1")
+  [[ -f $pf ]] && kill -0 "$(cat "$pf")" 2>/dev/null
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+answers() { curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null; }
+
+require_free_port() {
+  local name=$1 port=$2 var=$3
+  if port_in_use "$port"; then
+    die "$name cannot start: port $port is already used by another program. Stop it, or choose another port with $var=<port>."
+  fi
+}
+
+# Starts a command in its own process group so that `down` can stop it and everything it spawned.
+launch() {
+  local name=$1; shift
+  mkdir -p "$STACK_DIR/run" "$STACK_DIR/logs"
+  setsid "$@" >"$STACK_DIR/logs/$name.log" 2>&1 < /dev/null &
+  echo $! >"$(pid_file "$name")"
+}
+
+wait_until_answers() {
+  local name=$1 url=$2 deadline=$((SECONDS + STARTUP_TIMEOUT))
+  log "waiting for $name at $url ..."
+  until answers "$url"; do
+    if ! is_running "$name"; then
+      tail -n 30 "$STACK_DIR/logs/$name.log" >&2 || true
+      die "$name stopped while starting; its log is $STACK_DIR/logs/$name.log"
+    fi
+    if ((SECONDS > deadline)); then
+      tail -n 30 "$STACK_DIR/logs/$name.log" >&2 || true
+      stop_one "$name"
+      die "$name did not answer within ${STARTUP_TIMEOUT}s and was stopped; its log is $STACK_DIR/logs/$name.log"
+    fi
+    sleep 1
+  done
+  log "$name is up"
+}
+
+build_if_missing() {
+  if [[ -f $CRM_WAR && -f $KC_EXTENSION_JAR && -f $DIST_DIR/keycloak-quarkus-dist.zip \
+        && -f $DIST_DIR/payara-micro.jar && -f $DIST_DIR/greenmail-standalone.jar ]]; then
+    return
+  fi
+  command -v mvn >/dev/null || die "Maven (mvn) is needed to build the CRM and fetch the servers."
+  log "building the CRM, the Keycloak extension and fetching the servers (first run only) ..."
+  (cd "$ROOT" && mvn -q -B -DskipTests -pl keycloak-extension,crm-admin-war,server-config -am package)
+}
+
+start_greenmail() {
+  if is_running greenmail; then log "greenmail already runs"; wait_until_answers greenmail "$MAIL_API_URL/api/configuration"; return; fi
+  require_free_port GreenMail "$SMTP_PORT" SMTP_PORT
+  require_free_port "GreenMail API" "$MAIL_API_PORT" MAIL_API_PORT
+  launch greenmail "$JAVA" -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
+    -Dgreenmail.auth.disabled -Dgreenmail.verbose=false \
+    -jar "$DIST_DIR/greenmail-standalone.jar"
+  wait_until_answers greenmail "$MAIL_API_URL/api/configuration"
+}
+
+prepare_keycloak_home() {
+  local home=$STACK_DIR/keycloak
+  if [[ ! -x $home/bin/kc.sh ]]; then
+    log "unpacking Keycloak into $home ..."
+    rm -rf "$STACK_DIR/keycloak-unpack" && mkdir -p "$STACK_DIR/keycloak-unpack"
+    (cd "$STACK_DIR/keycloak-unpack" && unzip -q "$DIST_DIR/keycloak-quarkus-dist.zip")
+    mv "$STACK_DIR"/keycloak-unpack/keycloak-* "$home" && rmdir "$STACK_DIR/keycloak-unpack"
+  fi
+  cp "$KC_EXTENSION_JAR" "$home/providers/crm-keycloak-extension.jar"
+  mkdir -p "$home/data/import"
+  cp "$ROOT/server-config/keycloak/import/crm-realm.json" "$home/data/import/crm-realm.json"
+}
+
+start_keycloak() {
+  if is_running keycloak; then log "keycloak already runs"; wait_until_answers keycloak "$KEYCLOAK_URL/realms/crm"; return; fi
+  require_free_port Keycloak "$KEYCLOAK_PORT" KEYCLOAK_PORT
+  prepare_keycloak_home
+  # Bootstrap admin and realm placeholders are read from the environment (realm import: first start only).
+  launch keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" CRM_BASE_URL="$CRM_URL" \
+    CRM_OIDC_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" \
+    "$STACK_DIR/keycloak/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+    --hostname="$KEYCLOAK_URL" --import-realm
+  wait_until_answers keycloak "$KEYCLOAK_URL/realms/crm"
+}
+
+write_payara_boot_commands() {
+  local db_dir=$STACK_DIR/data/crm-db
+  mkdir -p "$db_dir" "$STACK_DIR/payara"
+  # The CRM's database: an H2 file that survives `down`/`up`. In asadmin properties ':' and '=' are escaped.
+  local url="jdbc\\:h2\\:file\\:$db_dir/crm;AUTO_SERVER\\=TRUE"
+  cat >"$STACK_DIR/payara/post-boot-commands.asadmin" <<EOF
+create-jdbc-connection-pool --datasourceclassname=org.h2.jdbcx.JdbcDataSource --restype=javax.sql.DataSource --property url=$url:user=crm:password=crm crm-pool
+create-jdbc-resource --connectionpoolid=crm-pool jdbc/crm
+EOF
+}
+
+start_payara() {
+  if is_running payara; then log "payara already runs"; wait_until_answers payara "$CRM_URL/api/health"; return; fi
+  require_free_port "Payara Micro" "$CRM_HTTP_PORT" CRM_HTTP_PORT
+  write_payara_boot_commands
+  # MicroProfile Config reads these environment variables as crm.* properties.
+  launch payara env CRM_COMPANY_NAME="$CRM_COMPANY_NAME" CRM_BASE_URL="$CRM_URL" \
+    CRM_KEYCLOAK_SERVER_URL="$KEYCLOAK_URL" CRM_KEYCLOAK_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" \
+    CRM_DEMO_DATA_ENABLED=true \
+    "$JAVA" -Djava.io.tmpdir="$STACK_DIR/payara" -jar "$DIST_DIR/payara-micro.jar" \
+    --deploy "$CRM_WAR" --contextroot crm --port "$CRM_HTTP_PORT" --nocluster \
+    --rootDir "$STACK_DIR/payara/root" --postbootcommandfile "$STACK_DIR/payara/post-boot-commands.asadmin"
+  wait_until_answers payara "$CRM_URL/api/health"
+}
+
+stop_one() {
+  local name=$1 pf; pf=$(pid_file "$1")
+  if ! is_running "$name"; then rm -f "$pf"; return; fi
+  local pid; pid=$(cat "$pf")
+  log "stopping $name (pid $pid)"
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  rm -f "$pf"
+}
+
+status_line() {
+  local name=$1 url=$2 state="stopped"
+  if is_running "$name"; then
+    if answers "$url"; then state="running (pid $(cat "$(pid_file "$name")"))"; else state="starting or not answering"; fi
+  fi
+  printf '  %-10s %-36s %s\n' "$name" "$state" "$url"
+}
+
+print_welcome() {
+  cat <<EOF
+
+The stack is up.
+  CRM admin pages   $CRM_URL/             sign in as admin / admin (crm-admin) or agent / agent (no crm-admin)
+  Keycloak console  $KEYCLOAK_URL/admin/  admin / admin (realm master); the product's realm is "crm"
+  Mail (GreenMail)  SMTP 127.0.0.1:$SMTP_PORT, messages: $MAIL_API_URL/api/user/<email>/messages
+  Logs and data     $STACK_DIR
+Stop it with: server-config/stack.sh down
+EOF
+}
+
+command=${1:-}
+case "$command" in
+  up)
+    command -v curl >/dev/null || die "curl is needed to check that the servers answer."
+    command -v unzip >/dev/null || die "unzip is needed to unpack Keycloak."
+    build_if_missing
+    start_greenmail
+    start_keycloak
+    start_payara
+    print_welcome
+    ;;
+  down)
+    stop_one payara; stop_one keycloak; stop_one greenmail
+    log "stopped"
+    ;;
+  stop)
+    [[ ${2:-} =~ ^(keycloak|payara|greenmail)$ ]] || die "usage: stack.sh stop keycloak|payara|greenmail"
+    stop_one "$2"
+    ;;
+  status)
+    status_line greenmail "$MAIL_API_URL/api/configuration"
+    status_line keycloak "$KEYCLOAK_URL/realms/crm"
+    status_line payara "$CRM_URL/api/health"
+    ;;
+  *)
+    echo "usage: $0 up|down|status|stop <keycloak|payara|greenmail>" >&2
+    exit 2
+    ;;
+esac
