@@ -4,6 +4,7 @@
 #   stack.sh down     stop what this stack started
 #   stack.sh status   say what runs
 #   stack.sh stop keycloak|payara|greenmail   stop one piece (`up` starts it again)
+#   stack.sh reset    stop, then forget all data (Keycloak's realm, the CRM database); the next `up` starts afresh
 # Everything it writes (logs, data, pid files, unpacked servers) lives in $STACK_DIR.
 set -euo pipefail
 
@@ -164,6 +165,18 @@ status_line() {
   printf '  %-10s %-36s %s\n' "$name" "$state" "$url"
 }
 
+# Keycloak imports the realm (with the CRM's redirect URIs and the SMTP port) only once, into its data:
+# the same data with other ports would half-work, so refuse it and say how to start over.
+check_ports_match_data() {
+  local env_file=$STACK_DIR/stack.env
+  local wanted="CRM_HTTP_PORT=$CRM_HTTP_PORT KEYCLOAK_PORT=$KEYCLOAK_PORT SMTP_PORT=$SMTP_PORT"
+  if [[ -f $env_file && $(cat "$env_file") != "$wanted" ]]; then
+    die "this stack's data was set up with $(cat "$env_file"), not $wanted. Use those ports, or run 'server-config/stack.sh reset' to start over with new ones (this deletes the stack's data)."
+  fi
+  mkdir -p "$STACK_DIR"
+  echo "$wanted" >"$env_file"
+}
+
 print_welcome() {
   cat <<EOF
 
@@ -181,6 +194,7 @@ case "$command" in
   up)
     command -v curl >/dev/null || die "curl is needed to check that the servers answer."
     command -v unzip >/dev/null || die "unzip is needed to unpack Keycloak."
+    check_ports_match_data
     build_if_missing
     start_greenmail
     start_keycloak
@@ -190,6 +204,11 @@ case "$command" in
   down)
     stop_one payara; stop_one keycloak; stop_one greenmail
     log "stopped"
+    ;;
+  reset)
+    stop_one payara; stop_one keycloak; stop_one greenmail
+    rm -rf "$STACK_DIR/keycloak/data" "$STACK_DIR/data" "$STACK_DIR/payara" "$STACK_DIR/stack.env"
+    log "stopped and forgot all data; 'server-config/stack.sh up' starts afresh"
     ;;
   stop)
     [[ ${2:-} =~ ^(keycloak|payara|greenmail)$ ]] || die "usage: stack.sh stop keycloak|payara|greenmail"
@@ -201,7 +220,7 @@ case "$command" in
     status_line payara "$CRM_URL/api/health"
     ;;
   *)
-    echo "usage: $0 up|down|status|stop <keycloak|payara|greenmail>" >&2
+    echo "usage: $0 up|down|status|reset|stop <keycloak|payara|greenmail>" >&2
     exit 2
     ;;
 esac

@@ -2,9 +2,12 @@ package com.example.crm.domain.model.user;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
@@ -17,7 +20,8 @@ import java.util.Locale;
 public class CrmUser {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crmUserIds")
+    @SequenceGenerator(name = "crmUserIds", sequenceName = "crm_user_seq", allocationSize = 1)
     private Long id;
 
     @Column(name = "keycloak_id")
@@ -34,8 +38,9 @@ public class CrmUser {
 
     private String email;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private boolean active;
+    private UserStatus status;
 
     @Column(nullable = false)
     private String role;
@@ -56,7 +61,7 @@ public class CrmUser {
         this.firstName = firstName;
         this.lastName = lastName;
         this.email = email;
-        this.active = active;
+        this.status = active ? UserStatus.ACTIVE : UserStatus.INACTIVE;
         this.role = role;
         this.keycloakId = keycloakId;
         updateSearchKey();
@@ -111,11 +116,11 @@ public class CrmUser {
     }
 
     public boolean isActive() {
-        return active;
+        return status == UserStatus.ACTIVE;
     }
 
     public UserStatus getStatus() {
-        return active ? UserStatus.ACTIVE : UserStatus.INACTIVE;
+        return status;
     }
 
     public String getRole() {

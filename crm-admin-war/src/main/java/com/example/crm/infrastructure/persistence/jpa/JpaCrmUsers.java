@@ -3,7 +3,6 @@ package com.example.crm.infrastructure.persistence.jpa;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.UserSearch;
-import com.example.crm.domain.model.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,15 +34,13 @@ public class JpaCrmUsers implements CrmUsers {
         String order = switch (search.sortField()) {
             case NAME -> "u.lastName %1$s, u.firstName %1$s";
             case EMAIL -> "u.email %1$s";
-            case STATUS -> "u.active %2$s, u.lastName, u.firstName";
+            case STATUS -> "u.status %1$s, u.lastName, u.firstName";
             case ROLE -> "u.role %1$s, u.lastName, u.firstName";
         };
         String direction = search.ascending() ? "ASC" : "DESC";
-        // "Active" first when ascending: active=true sorts after false, so flip the direction.
-        String statusDirection = search.ascending() ? "DESC" : "ASC";
         TypedQuery<CrmUser> query = em.createQuery(
                 "SELECT u FROM CrmUser u" + where(search) + " ORDER BY "
-                        + order.formatted(direction, statusDirection) + ", u.id", CrmUser.class);
+                        + order.formatted(direction) + ", u.id", CrmUser.class);
         bind(query, search);
         return query.setFirstResult(search.first()).setMaxResults(search.pageSize()).getResultList();
     }
@@ -61,7 +58,7 @@ public class JpaCrmUsers implements CrmUsers {
             where.append(" AND u.searchKey LIKE :text ESCAPE '\\'");
         }
         if (search.status() != null) {
-            where.append(" AND u.active = :active");
+            where.append(" AND u.status = :status");
         }
         return where.toString();
     }
@@ -71,7 +68,7 @@ public class JpaCrmUsers implements CrmUsers {
             query.setParameter("text", "%" + escapeLike(search.text().toLowerCase(Locale.ROOT)) + "%");
         }
         if (search.status() != null) {
-            query.setParameter("active", search.status() == UserStatus.ACTIVE);
+            query.setParameter("status", search.status());
         }
     }
 

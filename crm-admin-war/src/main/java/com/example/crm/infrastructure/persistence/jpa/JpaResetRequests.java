@@ -19,7 +19,6 @@ public class JpaResetRequests implements ResetRequests {
     @Override
     public void add(ResetRequest request) {
         em.persist(request);
-        em.flush(); // the id is an identity column: flush so callers can use it at once
     }
 
     @Override

@@ -1,0 +1,127 @@
+package com.example.crm.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.crm.domain.model.reset.ResetFailure;
+import com.example.crm.domain.model.reset.ResetRequest;
+import com.example.crm.domain.model.reset.ResetRequests;
+import com.example.crm.domain.model.reset.ResetStatus;
+import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.testsupport.CrmDeployment;
+import com.example.crm.testsupport.RecordingIdentityProvider;
+import com.example.crm.testsupport.TestUsers;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The reset's database side in a real Payara Micro: transactions, row locks and what gets recorded. */
+@ExtendWith(ArquillianExtension.class)
+class ResetLedgerIT {
+
+    private static final Duration LIFESPAN = Duration.ofHours(12);
+
+    @Deployment
+    static WebArchive deployment() {
+        return CrmDeployment.applicationAndPersistence();
+    }
+
+    @Inject
+    ResetLedger ledger;
+
+    @Inject
+    ResetRequests requests;
+
+    @Inject
+    TestUsers users;
+
+    @Inject
+    PasswordResetService resets;
+
+    @Inject
+    RecordingIdentityProvider identityProvider;
+
+    @Test
+    void recordsARefusedAttemptAndNamesTheReason() {
+        CrmUser user = users.create("Nora", "Noemail", null, true, true);
+        ResetLedger.Opening opening = ledger.open(user.getId(), "admin", LIFESPAN);
+
+        ResetAttempt.Failed failed = assertInstanceOf(ResetAttempt.Failed.class, opening.attempt());
+        assertEquals(ResetFailure.NO_EMAIL, failed.failure());
+        ResetRequest recorded = requests.latestFor(user.getId()).orElseThrow();
+        assertEquals(ResetStatus.FAILED, recorded.getStatus());
+        assertEquals(ResetFailure.NO_EMAIL, recorded.getFailure());
+        assertEquals("admin", recorded.getRequestedBy());
+    }
+
+    @Test
+    void sentLinkKeepsItsExpiryThroughTheDatabase() {
+        CrmUser user = users.create("Sam", "Sent", "sam.sent@example.com", true, true);
+        ResetLedger.Opening opening = ledger.open(user.getId(), "admin", LIFESPAN);
+        assertNotNull(opening.requestId());
+
+        ResetAttempt.Sent sent = assertInstanceOf(ResetAttempt.Sent.class, ledger.markSent(opening.requestId()));
+        ResetRequest reloaded = requests.find(opening.requestId()).orElseThrow();
+        assertEquals(ResetStatus.SENT, reloaded.getStatus());
+        assertEquals(reloaded.getRequestedAt().plus(LIFESPAN), reloaded.getExpiresAt());
+        assertEquals(sent.expiresAt(), reloaded.getExpiresAt());
+        assertEquals(reloaded.getExpiresAt(), requests.latestSentFor(user.getId()).orElseThrow().getExpiresAt());
+    }
+
+    @Test
+    void keepsKeycloaksWordsWhenTheSendFails() {
+        CrmUser user = users.create("Fay", "Failed", "fay.failed@example.com", true, true);
+        ResetLedger.Opening opening = ledger.open(user.getId(), "admin", LIFESPAN);
+        ledger.markFailed(opening.requestId(), ResetFailure.MAIL_SERVER_FAILED, "Failed to send execute actions email");
+
+        ResetRequest recorded = requests.find(opening.requestId()).orElseThrow();
+        assertEquals(ResetStatus.FAILED, recorded.getStatus());
+        assertEquals("Failed to send execute actions email", recorded.getKeycloakError());
+        assertNull(recorded.getExpiresAt());
+    }
+
+    @Test
+    void twoAdminsClickingAtOnceOpenOneRequest() throws Exception {
+        CrmUser user = users.create("Dora", "Double", "dora.double@example.com", true, true);
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<ResetLedger.Opening> click = () -> {
+            start.await();
+            return ledger.open(user.getId(), "admin", LIFESPAN);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ResetLedger.Opening> first = pool.submit(click);
+            Future<ResetLedger.Opening> second = pool.submit(click);
+            start.countDown();
+            List<ResetLedger.Opening> openings = List.of(first.get(), second.get());
+
+            assertEquals(1, openings.stream().filter(o -> o.requestId() != null).count(), "exactly one request goes out");
+            assertTrue(openings.stream().anyMatch(o -> o.attempt() instanceof ResetAttempt.AlreadyRequested));
+            assertEquals(1, requests.historyFor(user.getId(), 10).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyCrmAdminsMaySendResetLinks() {
+        CrmUser user = users.create("Ike", "Intruder", "ike.intruder@example.com", true, true);
+        assertThrows(SecurityException.class, () -> resets.sendResetLink(user.getId()));
+        assertTrue(requests.historyFor(user.getId(), 10).isEmpty(), "nothing recorded");
+        assertTrue(identityProvider.calls().isEmpty(), "Keycloak never asked");
+    }
+}

@@ -1,0 +1,39 @@
+package com.example.crm.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.crm.application.ResetAttempt;
+import com.example.crm.domain.model.reset.ResetFailure;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class ResetMessagesTest {
+
+    private final ResetMessages words = new ResetMessages(Locale.ENGLISH);
+
+    @Test
+    void successUsesTheExactWordsTheHelpArticleQuotes() {
+        assertEquals("Success", words.successTitle());
+        assertEquals("Reset Password Instruction has been sent successfully!", words.successText());
+    }
+
+    @Test
+    void everyFailureHasItsOwnMessageNamingTheUser() {
+        for (ResetFailure failure : ResetFailure.values()) {
+            String text = words.failureText(failure, "Ann Example", null);
+            assertFalse(text.contains("{0}"), failure + ": " + text);
+            if (failure != ResetFailure.KEYCLOAK_ACCESS_DENIED && failure != ResetFailure.KEYCLOAK_CREDENTIALS_REJECTED) {
+                assertTrue(text.contains("Ann Example"), failure + ": " + text);
+            }
+        }
+    }
+
+    @Test
+    void quotesKeycloaksOwnWordsWhenItGaveAny() {
+        String text = words.failureText(new ResetAttempt.Failed("Kim Locked", ResetFailure.KEYCLOAK_USER_DISABLED, "User is disabled"));
+        assertEquals("Kim Locked's Keycloak account is disabled, so no reset link was sent. An identity administrator"
+                + " must enable it first. Keycloak said: \u201cUser is disabled\u201d.", text);
+    }
+}

@@ -1,0 +1,40 @@
+package com.example.crm.testsupport;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The CRM without its web tier, for Arquillian: domain, application, persistence and the real migrations,
+ * taken from the packaged WAR so that the tests run what ships.
+ */
+public final class CrmDeployment {
+
+    private CrmDeployment() {
+    }
+
+    public static WebArchive applicationAndPersistence() {
+        Path war = Path.of(System.getProperty("crm.war.dir", "target/crm"));
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, "crm-it.war")
+                .addPackages(true, "com.example.crm.domain")
+                .addPackage("com.example.crm.application")
+                .addPackage("com.example.crm.infrastructure.persistence.jpa")
+                .addPackage("com.example.crm.infrastructure.config")
+                .addPackage(CrmDeployment.class.getPackage())
+                .addAsResource(war.resolve("WEB-INF/classes/META-INF/persistence.xml").toFile(), "META-INF/persistence.xml")
+                .addAsResource(war.resolve("WEB-INF/classes/META-INF/microprofile-config.properties").toFile(),
+                        "META-INF/microprofile-config.properties")
+                .addAsResource(war.resolve("WEB-INF/classes/db/migration").toFile(), "db/migration")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        for (File lib : Objects.requireNonNull(war.resolve("WEB-INF/lib").toFile().listFiles())) {
+            String name = lib.getName();
+            if (name.startsWith("flyway-") || name.startsWith("gson-") || name.startsWith("jackson-dataformat-toml")) {
+                archive.addAsLibrary(lib);
+            }
+        }
+        return archive;
+    }
+}

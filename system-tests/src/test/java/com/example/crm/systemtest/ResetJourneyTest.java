@@ -1,0 +1,46 @@
+package com.example.crm.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.crm.systemtest.support.Browser;
+import com.example.crm.systemtest.support.Mailbox;
+import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.SystemTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The product's spine, as people do it: admin sends the link, the user sets a password and signs in with it. */
+@SystemTest
+class ResetJourneyTest {
+
+    @Test
+    void adminSendsResetLinkAndUserSignsInWithTheNewPassword(RunningStack stack, Browser admin) {
+        Mailbox mailbox = new Mailbox(stack);
+        admin.signInToCrm("admin", "admin");
+        assertTrue(admin.text(By.className("crm-instance")).contains("Acme CRM (system test)"), "header names the instance");
+        assertTrue(admin.text(By.id("signed-in-as")).contains("Ada Admin"), "header names the admin");
+
+        admin.openProfile("liam", "Liam Smith");
+        admin.sendResetLink();
+
+        assertEquals("Success\nReset Password Instruction has been sent successfully!", admin.successNotification());
+        assertTrue(admin.text(By.id("link-expires")).contains("in 12 hours"), "profile shows when the link expires");
+        assertTrue(admin.text(By.id("last-reset")).contains("by admin"));
+
+        String link = Mailbox.actionLink(mailbox.awaitMessage("liam.smith@example.com", 1, Duration.ofSeconds(30)));
+        try (Browser user = Browser.open(stack)) {
+            user.go(link);
+            user.waiting().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Click here to proceed"))).click();
+            user.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new"))).sendKeys("N3w-Secret-Pass!");
+            user.driver.findElement(By.id("password-confirm")).sendKeys("N3w-Secret-Pass!");
+            user.driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
+            user.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your account has been updated"));
+
+            user.signInToCrm("liam.smith", "N3w-Secret-Pass!");
+            assertTrue(user.text(By.id("signed-in-as")).contains("Liam Smith"));
+        }
+    }
+}

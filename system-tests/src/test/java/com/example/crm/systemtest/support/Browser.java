@@ -1,0 +1,125 @@
+package com.example.crm.systemtest.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A real headless Chromium, and the steps a person takes in the CRM and on Keycloak's pages. */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    public final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final RunningStack stack;
+
+    private Browser(RunningStack stack, Path profileDir) {
+        this.stack = stack;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", "--user-data-dir=" + profileDir);
+        this.driver = new ChromeDriver(options);
+        this.wait = new WebDriverWait(driver, WAIT);
+    }
+
+    public static Browser open(RunningStack stack) {
+        try {
+            return new Browser(stack, Files.createTempDirectory("chromium-profile"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public WebDriverWait waiting() {
+        return wait;
+    }
+
+    public void go(String url) {
+        driver.get(url);
+    }
+
+    /** Opens the CRM and signs in on Keycloak's page. */
+    public void signInToCrm(String username, String password) {
+        driver.get(stack.crmUrl() + "/");
+        signInOnKeycloak(username, password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+    }
+
+    public void signInOnKeycloak(String username, String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    /** Settings → User Management → Users → search → the user's name. */
+    public void openProfile(String search, String fullName) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("nav a[aria-label='Settings']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("settings-users"))).click();
+        WebElement searchBox = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users-form:search")));
+        searchBox.sendKeys(search);
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(fullName))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("profile-name"), fullName));
+    }
+
+    /** More → Send Reset Link. */
+    public void sendResetLink() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("profile-form:more_button"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("profile-form:send-reset-link"))).click();
+    }
+
+    /** Title and text of the green notification, once it shows. */
+    public String successNotification() {
+        return notificationIn("success-growl_container");
+    }
+
+    /** Title and text of the red or yellow notification, once it shows. */
+    public String problemNotification() {
+        return notificationIn("problem-growl_container");
+    }
+
+    private String notificationIn(String containerId) {
+        By item = By.cssSelector("#" + containerId + " .ui-growl-item");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        WebElement first = driver.findElement(item);
+        return first.findElement(By.className("ui-growl-title")).getText() + "\n"
+                + first.findElement(By.cssSelector(".ui-growl-message p")).getText();
+    }
+
+    public List<WebElement> successNotifications() {
+        return driver.findElements(By.cssSelector("#success-growl_container .ui-growl-item"));
+    }
+
+    public String text(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("screenshot failed: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

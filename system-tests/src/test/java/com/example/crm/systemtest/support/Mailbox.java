@@ -1,0 +1,72 @@
+package com.example.crm.systemtest.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The mail GreenMail received, read through its REST API. */
+public final class Mailbox {
+
+    private static final Pattern ACTION_LINK = Pattern.compile("(https?://\\S+/login-actions/action-token\\?key=[\\w.\\-]+)");
+
+    private final String apiUrl;
+
+    public Mailbox(RunningStack stack) {
+        this.apiUrl = stack.mailApiUrl();
+    }
+
+    /** Raw MIME messages for this address (none when the mailbox was never written to). */
+    public List<String> messagesFor(String email) {
+        var response = Http.get(apiUrl + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages");
+        List<String> messages = new ArrayList<>();
+        if (response.statusCode() != 200) {
+            return messages;
+        }
+        for (JsonNode message : Http.json(response.body())) {
+            messages.add(message.path("mimeMessage").asText());
+        }
+        return messages;
+    }
+
+    /** Waits for the n-th message to this address and returns it. */
+    public String awaitMessage(String email, int count, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            List<String> messages = messagesFor(email);
+            if (messages.size() >= count) {
+                return messages.get(count - 1);
+            }
+            sleep(250);
+        }
+        throw new AssertionError("no message #" + count + " for " + email + " within " + limit);
+    }
+
+    /** The reset link from a message's plain-text part (7bit, so the link is whole there). */
+    public static String actionLink(String mimeMessage) {
+        Matcher m = ACTION_LINK.matcher(mimeMessage);
+        if (!m.find()) {
+            throw new AssertionError("no action link in message:\n" + mimeMessage);
+        }
+        return m.group(1);
+    }
+
+    public void purge() {
+        Http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/mail/purge")).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.example.crm.systemtest.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The product's stack, started by its own launcher (server-config/stack.sh) on free ports and in its own folder,
+ * so that a running dev stack never collides with the tests. Started once per test run; stopped at its end.
+ */
+public final class RunningStack implements ExtensionContext.Store.CloseableResource {
+
+    private static final Duration START_LIMIT = Duration.ofMinutes(10);
+
+    public final int crmPort = freePort();
+    public final int keycloakPort = freePort();
+    public final int smtpPort = freePort();
+    public final int mailApiPort = freePort();
+    private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
+    private final Path dir = Path.of(System.getProperty("stack.dir", "target/stack")).toAbsolutePath();
+
+    public String crmUrl() {
+        return "http://localhost:" + crmPort + "/crm";
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    public String mailApiUrl() {
+        return "http://127.0.0.1:" + mailApiPort;
+    }
+
+    public Path logs() {
+        return dir.resolve("logs");
+    }
+
+    static RunningStack start() {
+        RunningStack stack = new RunningStack();
+        stack.run("reset"); // fresh realm and CRM data for this run's ports
+        stack.run("up");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.run("down")));
+        return stack;
+    }
+
+    /** Runs `stack.sh <args>` against this stack and fails when it does. */
+    public void run(String... args) {
+        try {
+            Files.createDirectories(dir);
+            String[] command = new String[args.length + 1];
+            command[0] = root.resolve("server-config/stack.sh").toString();
+            System.arraycopy(args, 0, command, 1, args.length);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stack-launcher.log").toFile()));
+            builder.environment().putAll(Map.of(
+                    "STACK_DIR", dir.toString(),
+                    "CRM_HTTP_PORT", String.valueOf(crmPort),
+                    "KEYCLOAK_PORT", String.valueOf(keycloakPort),
+                    "SMTP_PORT", String.valueOf(smtpPort),
+                    "MAIL_API_PORT", String.valueOf(mailApiPort),
+                    "CRM_COMPANY_NAME", "Acme CRM (system test)"));
+            Process process = builder.start();
+            if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("stack.sh " + String.join(" ", args) + " did not finish in " + START_LIMIT);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("stack.sh " + String.join(" ", args) + " failed; see "
+                        + dir.resolve("stack-launcher.log") + ":\n" + tail(dir.resolve("stack-launcher.log")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run stack.sh", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running stack.sh", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        run("down");
+    }
+
+    private static String tail(Path file) throws IOException {
+        var lines = Files.readAllLines(file);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}
