@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.systemtest.support.Browser;
+import com.example.crm.systemtest.support.KeycloakAdminApi;
 import com.example.crm.systemtest.support.Mailbox;
 import com.example.crm.systemtest.support.RunningStack;
 import com.example.crm.systemtest.support.SystemTest;
@@ -30,6 +31,20 @@ class ResetSafeguardsTest {
         mailbox.awaitMessage("noah.williams@example.com", 1, Duration.ofSeconds(30));
         Thread.sleep(2000); // a second email, were there one, would have arrived by now
         assertEquals(1, mailbox.messagesFor("noah.williams@example.com").size());
+    }
+
+    @Test
+    void serviceAccountTokenIsReusedNotFetchedPerClick(RunningStack stack, Browser admin) {
+        KeycloakAdminApi keycloak = new KeycloakAdminApi(stack);
+        admin.signInToCrm("admin", "admin");
+        int tokensBefore = keycloak.eventCount("CLIENT_LOGIN", "crm");
+        for (String[] user : new String[][] {{"elijah", "Elijah Miller"}, {"sophia", "Sophia Davis"}, {"james", "James Rodriguez"}}) {
+            admin.openProfile(user[0], user[1]);
+            admin.sendResetLink();
+            admin.successNotification();
+        }
+        // Three sends; one new token at most (the cached one may expire meanwhile), not one per click.
+        assertTrue(keycloak.eventCount("CLIENT_LOGIN", "crm") - tokensBefore <= 1);
     }
 
     @Test

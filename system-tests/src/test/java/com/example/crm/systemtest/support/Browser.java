@@ -79,6 +79,27 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("profile-form:send-reset-link"))).click();
     }
 
+    /**
+     * Picks an option of a PrimeFaces select menu, as a person does: open it, click the option, see it chosen.
+     * A click that lands while the panel is still opening is ignored by the menu, so it is clicked again.
+     */
+    public void choose(String menuId, String label) {
+        driver.findElement(By.id(menuId)).click();
+        By option = By.xpath("//*[@id='" + menuId + "_items']//li[@data-label='" + label + "']");
+        wait.until(d -> {
+            if (label.equals(d.findElement(By.id(menuId + "_label")).getText())) {
+                return true;
+            }
+            WebElement item = d.findElement(option);
+            if (item.isDisplayed()) {
+                item.click();
+            } else {
+                d.findElement(By.id(menuId)).click();
+            }
+            return false;
+        });
+    }
+
     /** Title and text of the green notification, once it shows. */
     public String successNotification() {
         return notificationIn("success-growl_container");

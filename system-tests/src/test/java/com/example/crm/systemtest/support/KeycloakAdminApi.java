@@ -42,6 +42,14 @@ public final class KeycloakAdminApi {
         }
     }
 
+    /** How many stored events of this type Keycloak has for the client (e.g. CLIENT_LOGIN: tokens issued). */
+    public int eventCount(String type, String clientId) {
+        var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/events?max=1000&type=" + type
+                        + "&client=" + clientId))
+                .header("Authorization", "Bearer " + token()).GET());
+        return Http.json(response.body()).size();
+    }
+
     public JsonNode user(String keycloakId) {
         var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users/" + keycloakId))
                 .header("Authorization", "Bearer " + token()).GET());

@@ -40,10 +40,20 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
         return dir.resolve("logs");
     }
 
+    /** Where the stack keeps its data (the CRM's H2 file is under crm-db/). */
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
     static RunningStack start() {
         RunningStack stack = new RunningStack();
         stack.run("reset"); // fresh realm and CRM data for this run's ports
         stack.run("up");
+        // MicroShed Testing's manual mode: talk to this already running application.
+        System.setProperty("microshed_manual_env", "true");
+        System.setProperty("microshed_hostname", "localhost");
+        System.setProperty("microshed_http_port", String.valueOf(stack.crmPort));
+        System.setProperty("microshed_app_context_root", "/crm");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.run("down")));
         return stack;
     }

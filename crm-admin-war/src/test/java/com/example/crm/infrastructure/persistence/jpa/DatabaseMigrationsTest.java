@@ -30,8 +30,9 @@ class DatabaseMigrationsTest {
 
     @Test
     void migratesPostgresWithoutDemoData() throws SQLException {
-        boolean required = Boolean.getBoolean("crm.test.postgres.required");
-        assumeTrue(required || postgresAnswers(), "no PostgreSQL at " + POSTGRES_URL);
+        // CI runs on a machine that has PostgreSQL: there this test must run, not skip.
+        boolean required = "true".equals(System.getenv("CI"));
+        assumeTrue(required || postgresAnswers(), "no PostgreSQL at " + POSTGRES_URL + "; this test is skipped");
         String schema = "crm_migration_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
              Statement statement = admin.createStatement()) {

@@ -4,12 +4,14 @@ import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.UserSearch;
 import com.example.crm.domain.model.user.UserStatus;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -21,6 +23,7 @@ import org.primefaces.model.SortOrder;
 public class UserListBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final String TABLE_ID = ":users-form:users";
 
     @Inject
     CrmUsers users;
@@ -53,6 +56,14 @@ public class UserListBacking implements Serializable {
         return UserStatus.values();
     }
 
+    /** Search text or status changed: show the first page of the new result. */
+    public void filterChanged() {
+        DataTable table = (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent(TABLE_ID);
+        if (table != null) {
+            table.setFirst(0);
+        }
+    }
+
     /** The table's pages: PrimeFaces asks for the count and one window at a time. */
     private final class UsersPage extends LazyDataModel<CrmUser> {
 
@@ -65,6 +76,8 @@ public class UserListBacking implements Serializable {
 
         @Override
         public List<CrmUser> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            // PrimeFaces keeps the last count unless it is 0; our filters live outside the table, so recount.
+            setRowCount(count(filterBy));
             return users.search(searchFor(first, pageSize, sortBy));
         }
 
@@ -85,7 +98,7 @@ public class UserListBacking implements Serializable {
                 if (sort.getOrder() == SortOrder.UNSORTED) {
                     continue;
                 }
-                field = switch (sort.getField()) {
+                field = switch (sort.getField()) { // the property of the column's sortBy
                     case "email" -> UserSearch.SortField.EMAIL;
                     case "status" -> UserSearch.SortField.STATUS;
                     case "role" -> UserSearch.SortField.ROLE;

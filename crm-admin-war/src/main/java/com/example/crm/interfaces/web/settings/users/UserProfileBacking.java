@@ -23,7 +23,7 @@ import java.util.List;
 public class UserProfileBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** Growl keys: success is shown green and fades; problems stay until closed. */
+    /** Growl keys: success is shown green; problems red or yellow, longer (their reason also stays in the history). */
     public static final String SUCCESS = "reset-success";
     public static final String PROBLEM = "reset-problem";
     private static final int HISTORY_SIZE = 10;
