@@ -27,6 +27,7 @@ class ResetJourneyTest {
         admin.sendResetLink();
 
         assertEquals("Success\nReset Password Instruction has been sent successfully!", admin.successNotification());
+        assertEquals("rgba(230, 244, 234, 1)", admin.successNotificationColour(), "the notification is green");
         assertTrue(admin.text(By.id("link-expires")).contains("in 12 hours"), "profile shows when the link expires");
         assertTrue(admin.text(By.id("last-reset")).contains("by admin"));
 

@@ -118,6 +118,12 @@ public final class Browser implements AutoCloseable {
                 + first.findElement(By.cssSelector(".ui-growl-message p")).getText();
     }
 
+    /** The computed background colour of the green notification, as the admin sees it. */
+    public String successNotificationColour() {
+        successNotification();
+        return driver.findElement(By.cssSelector("#success-growl_container .ui-growl-item-container")).getCssValue("background-color");
+    }
+
     public List<WebElement> successNotifications() {
         return driver.findElements(By.cssSelector("#success-growl_container .ui-growl-item"));
     }
