@@ -34,6 +34,8 @@ def keycloak_user(row):
     if row["password"]:
         user["credentials"] = [{"type": "password", "value": row["password"], "temporary": False}]
     user["realmRoles"] = ["default-roles-crm"] + [r for r in row["realm_roles"].split(";") if r]
+    if row["locale"]:
+        user["attributes"] = {"locale": [row["locale"]]}
     return user
 
 

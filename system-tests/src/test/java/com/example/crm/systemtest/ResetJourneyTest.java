@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.systemtest.support.Browser;
+import com.example.crm.systemtest.support.Email;
 import com.example.crm.systemtest.support.Mailbox;
 import com.example.crm.systemtest.support.RunningStack;
 import com.example.crm.systemtest.support.SystemTest;
@@ -34,14 +35,25 @@ class ResetJourneyTest {
         String link = Mailbox.actionLink(mailbox.awaitMessage("liam.smith@example.com", 1, Duration.ofSeconds(30)));
         try (Browser user = Browser.open(stack)) {
             user.go(link);
-            user.waiting().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Click here to proceed"))).click();
+            assertTrue(user.text(By.tagName("body")).contains("Action requested by your Acme CRM administrator"), "branded info page");
+            user.waiting().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Set my new password"))).click();
+            assertTrue(user.text(By.tagName("body")).contains("Set a new password for Acme CRM"), "branded form");
             user.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new"))).sendKeys("N3w-Secret-Pass!");
             user.driver.findElement(By.id("password-confirm")).sendKeys("N3w-Secret-Pass!");
             user.driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
-            user.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your account has been updated"));
+            user.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    "Your new password is set. You can now sign in to Acme CRM with it."));
+            assertTrue(user.pageText().contains("Go to the Acme CRM sign-in"), "a way back to the CRM");
+
+            user.go(link);
+            user.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    "has already been used. Ask your Acme CRM administrator to send you a new one."));
 
             user.signInToCrm("liam.smith", "N3w-Secret-Pass!");
             assertTrue(user.text(By.id("signed-in-as")).contains("Liam Smith"));
         }
+        Email changed = Email.parse(mailbox.awaitMessage("liam.smith@example.com", 2, Duration.ofSeconds(30)));
+        assertEquals("Your Acme CRM password was changed", changed.subject());
+        assertTrue(changed.text().contains("If you did not change it, tell your Acme CRM administrator at once."), changed.text());
     }
 }

@@ -21,7 +21,7 @@ class UsersListTest {
         admin.driver.findElement(By.cssSelector("nav a[aria-label='Settings']")).click();
         admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("settings-users"))).click();
 
-        assertTrue(admin.text(By.cssSelector("#users-form\\:users .ui-paginator-current")).endsWith("of 59"),
+        assertTrue(admin.text(By.cssSelector("#users-form\\:users .ui-paginator-current")).endsWith("of 60"),
                 "all demo accounts are listed");
 
         admin.choose("users-form:status", "Inactive");

@@ -50,6 +50,25 @@ public final class KeycloakAdminApi {
         return Http.json(response.body()).size();
     }
 
+    /** Keycloak's id of the user with this username in realm crm. */
+    public String userId(String username) {
+        var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users?exact=true&username=" + username))
+                .header("Authorization", "Bearer " + token()).GET());
+        return Http.json(response.body()).get(0).path("id").asText();
+    }
+
+    /** What the CRM asks for: Keycloak emails the user an UPDATE_PASSWORD link with this lifespan. */
+    public void sendUpdatePasswordEmail(String username, int lifespanSeconds) {
+        var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users/" + userId(username)
+                        + "/execute-actions-email?lifespan=" + lifespanSeconds))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("[\"UPDATE_PASSWORD\"]")));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("execute-actions-email failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     public JsonNode user(String keycloakId) {
         var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users/" + keycloakId))
                 .header("Authorization", "Bearer " + token()).GET());

@@ -49,11 +49,12 @@ public final class Mailbox {
         throw new AssertionError("no message #" + count + " for " + email + " within " + limit);
     }
 
-    /** The reset link from a message's plain-text part (7bit, so the link is whole there). */
+    /** The reset link from a message's plain-text part, decoded (long lines are wrapped in transfer). */
     public static String actionLink(String mimeMessage) {
-        Matcher m = ACTION_LINK.matcher(mimeMessage);
+        String text = Email.parse(mimeMessage).text();
+        Matcher m = ACTION_LINK.matcher(text);
         if (!m.find()) {
-            throw new AssertionError("no action link in message:\n" + mimeMessage);
+            throw new AssertionError("no action link in message:\n" + text);
         }
         return m.group(1);
     }
