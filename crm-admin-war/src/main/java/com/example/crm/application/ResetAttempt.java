@@ -7,7 +7,7 @@ import java.time.Instant;
 public sealed interface ResetAttempt {
 
     /** The email is on its way; the link works until {@code expiresAt}. */
-    record Sent(String userName, String email, Instant expiresAt) implements ResetAttempt {
+    record Sent(String userName, Instant expiresAt) implements ResetAttempt {
     }
 
     /** No email was sent. {@code detail} is the identity provider's own message, when there is one. */

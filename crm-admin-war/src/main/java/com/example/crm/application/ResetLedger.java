@@ -63,7 +63,7 @@ public class ResetLedger {
         ResetRequest request = requests.find(requestId).orElseThrow();
         request.markSent(clock.instant());
         CrmUser user = request.getUser();
-        return new ResetAttempt.Sent(user.getFullName(), user.getEmail(), request.getExpiresAt());
+        return new ResetAttempt.Sent(user.getFullName(), request.getExpiresAt());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -53,6 +53,25 @@ class AccessTest {
     }
 
     @Test
+    void signOutEndsTheCrmAndTheKeycloakSession(RunningStack stack, Browser admin) {
+        admin.signInToCrm("admin", "admin");
+        admin.driver.findElement(By.cssSelector(".crm-sign-out button")).click();
+        admin.waiting().until(d -> admin.pageText().contains("You have signed out of the CRM."));
+
+        admin.go(stack.crmUrl() + "/settings/users/");
+        admin.waiting().until(d -> !d.findElements(By.id("username")).isEmpty()); // Keycloak asks to sign in again
+    }
+
+    @Test
+    void profileOfAnUnknownOrMalformedIdIsNotFound(RunningStack stack, Browser admin) {
+        admin.signInToCrm("admin", "admin");
+        for (String id : new String[] {"999999", "abc", ""}) {
+            admin.go(stack.crmUrl() + "/settings/users/profile.xhtml?id=" + id);
+            assertEquals("Page not found", admin.text(By.id("error-title")), "id=" + id);
+        }
+    }
+
+    @Test
     void healthAnswersWithoutSignIn(RunningStack stack) {
         var response = Http.get(stack.crmUrl() + "/api/health");
         assertEquals(200, response.statusCode());

@@ -68,10 +68,4 @@ public final class KeycloakAdminApi {
             throw new IllegalStateException("execute-actions-email failed: " + response.statusCode() + " " + response.body());
         }
     }
-
-    public JsonNode user(String keycloakId) {
-        var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users/" + keycloakId))
-                .header("Authorization", "Bearer " + token()).GET());
-        return response.statusCode() == 200 ? Http.json(response.body()) : null;
-    }
 }

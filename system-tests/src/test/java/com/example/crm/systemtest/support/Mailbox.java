@@ -1,9 +1,7 @@
 package com.example.crm.systemtest.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +55,6 @@ public final class Mailbox {
             throw new AssertionError("no action link in message:\n" + text);
         }
         return m.group(1);
-    }
-
-    public void purge() {
-        Http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/mail/purge")).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private static void sleep(long millis) {

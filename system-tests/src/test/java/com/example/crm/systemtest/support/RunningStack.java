@@ -36,10 +36,6 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
         return "http://127.0.0.1:" + mailApiPort;
     }
 
-    public Path logs() {
-        return dir.resolve("logs");
-    }
-
     /** Where the stack keeps its data (the CRM's H2 file is under crm-db/). */
     public Path dataDir() {
         return dir.resolve("data");

@@ -86,11 +86,6 @@ public class UserListBacking implements Serializable {
             return String.valueOf(user.getId());
         }
 
-        @Override
-        public CrmUser getRowData(String rowKey) {
-            return users.find(Long.parseLong(rowKey)).orElse(null);
-        }
-
         private UserSearch searchFor(int first, int pageSize, Map<String, SortMeta> sortBy) {
             UserSearch.SortField field = UserSearch.SortField.NAME;
             boolean ascending = true;

@@ -40,12 +40,17 @@ public class UserProfileBacking implements Serializable {
     private Long id;
     private transient CrmUser user;
 
-    public Long getId() {
-        return id;
+    /** The view parameter as typed in the URL; anything but a number leaves no id, hence a 404. */
+    public String getIdParam() {
+        return id == null ? null : id.toString();
     }
 
-    public void setId(Long id) {
-        this.id = id;
+    public void setIdParam(String value) {
+        try {
+            id = value == null ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException notANumber) {
+            id = null;
+        }
     }
 
     /** View action: a missing or unknown id is a 404, not an empty page. */
