@@ -15,8 +15,9 @@ KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 SMTP_PORT=${SMTP_PORT:-3025}
 MAIL_API_PORT=${MAIL_API_PORT:-8025}
 CRM_COMPANY_NAME=${CRM_COMPANY_NAME:-Acme CRM (dev)}
-# Dev-only secret shared by Keycloak's `crm` client and the CRM; production sets its own.
+# Dev-only secrets shared by Keycloak and the CRM (the `crm` client; the reports); production sets its own.
 CRM_OIDC_CLIENT_SECRET=${CRM_OIDC_CLIENT_SECRET:-dev-only-crm-client-secret}
+CRM_REPORT_SECRET=${CRM_REPORT_SECRET:-dev-only-crm-report-secret}
 JAVA=${JAVA:-java}
 DIST_DIR=${DIST_DIR:-$ROOT/server-config/target/dist}
 CRM_WAR=${CRM_WAR:-$ROOT/crm-admin-war/target/crm.war}
@@ -116,6 +117,8 @@ start_keycloak() {
   # The `email` event listener mails users when their password changed, and nothing else (not failed logins).
   launch keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     KC_SPI_EVENTS_LISTENER_EMAIL_INCLUDE_EVENTS=UPDATE_PASSWORD \
+    KC_SPI_EVENTS_LISTENER_CRM_RESET_REPORTER_CALLBACK_URL="$CRM_URL/api/keycloak-events" \
+    KC_SPI_EVENTS_LISTENER_CRM_RESET_REPORTER_SECRET="$CRM_REPORT_SECRET" \
     SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" CRM_BASE_URL="$CRM_URL" \
     CRM_OIDC_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" \
     "$STACK_DIR/keycloak/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
@@ -141,6 +144,7 @@ start_payara() {
   # MicroProfile Config reads these environment variables as crm.* properties.
   launch payara env CRM_COMPANY_NAME="$CRM_COMPANY_NAME" CRM_BASE_URL="$CRM_URL" \
     CRM_KEYCLOAK_SERVER_URL="$KEYCLOAK_URL" CRM_KEYCLOAK_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" \
+    CRM_KEYCLOAK_REPORT_SECRET="$CRM_REPORT_SECRET" \
     CRM_DEMO_DATA_ENABLED=true \
     "$JAVA" -Djava.io.tmpdir="$STACK_DIR/payara" -jar "$DIST_DIR/payara-micro.jar" \
     --deploy "$CRM_WAR" --contextroot crm --port "$CRM_HTTP_PORT" --nocluster \

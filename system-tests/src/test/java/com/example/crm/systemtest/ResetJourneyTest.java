@@ -52,6 +52,10 @@ class ResetJourneyTest {
             user.signInToCrm("liam.smith", "N3w-Secret-Pass!");
             assertTrue(user.text(By.id("signed-in-as")).contains("Liam Smith"));
         }
+        // Keycloak's reporter tells the CRM; the admin sees it on the profile
+        admin.go(admin.driver.getCurrentUrl());
+        admin.waitForText(By.id("profile-form:history"), "Password set", Duration.ofSeconds(30));
+
         Email changed = Email.parse(mailbox.awaitMessage("liam.smith@example.com", 2, Duration.ofSeconds(30)));
         assertEquals("Your Acme CRM password was changed", changed.subject());
         assertTrue(changed.text().contains("If you did not change it, tell your Acme CRM administrator at once."), changed.text());

@@ -10,6 +10,6 @@ public class CrmApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(HealthResource.class, SessionResource.class);
+        return Set.of(HealthResource.class, SessionResource.class, KeycloakReportsResource.class);
     }
 }

@@ -1,2 +1,2 @@
-/** The CRM's small HTTP API: health for the launcher and load balancers, and the session probe for the pages. */
+/** The CRM's small HTTP API: health, the session probe for the pages, and the callback for Keycloak's reports. */
 package com.example.crm.interfaces.rest;

@@ -132,6 +132,17 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
     }
 
+    /** Reloads the page until the element shows the text (for news that arrives from another server). */
+    public void waitForText(By locator, String text, Duration limit) {
+        new WebDriverWait(driver, limit, Duration.ofSeconds(2)).until(d -> {
+            boolean shown = !d.findElements(locator).isEmpty() && d.findElement(locator).getText().contains(text);
+            if (!shown) {
+                d.navigate().refresh();
+            }
+            return shown;
+        });
+    }
+
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -100,12 +100,32 @@ public class ResetRequest {
                 ? keycloakMessage : keycloakMessage.substring(0, KEYCLOAK_ERROR_MAX);
     }
 
+    /** Keycloak reported that the user set a new password with this link. */
+    public void markCompleted(Instant now) {
+        requireSent();
+        status = ResetStatus.COMPLETED;
+        statusChangedAt = now;
+    }
+
+    /** Keycloak reported that the user opened this link after it had expired. */
+    public void markExpired(Instant now) {
+        requireSent();
+        status = ResetStatus.EXPIRED;
+        statusChangedAt = now;
+    }
+
+    private void requireSent() {
+        if (status != ResetStatus.SENT) {
+            throw new IllegalStateException("Reset request " + id + " is " + status + ", not SENT");
+        }
+    }
+
     /** True when a new click should not send another email because this request covers it. */
     public boolean coversClickAt(Instant now) {
         return switch (status) {
             case REQUESTED -> requestedAt.plus(IN_FLIGHT_LIMIT).isAfter(now);
             case SENT -> statusChangedAt.plus(DUPLICATE_WINDOW).isAfter(now);
-            case FAILED -> false;
+            case FAILED, COMPLETED, EXPIRED -> false;
         };
     }
 

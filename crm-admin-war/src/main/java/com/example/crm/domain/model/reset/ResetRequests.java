@@ -12,7 +12,7 @@ public interface ResetRequests {
 
     Optional<ResetRequest> latestFor(long crmUserId);
 
-    /** The user's latest SENT request, the link the user should be using. */
+    /** The user's latest request whose link was sent (whatever became of it since): the link the user has. */
     Optional<ResetRequest> latestSentFor(long crmUserId);
 
     List<ResetRequest> historyFor(long crmUserId, int max);

@@ -7,5 +7,9 @@ public enum ResetStatus {
     /** Keycloak accepted the request and handed the email to its mail server. */
     SENT,
     /** No email was sent; {@link ResetFailure} says why. */
-    FAILED
+    FAILED,
+    /** The user set a new password (reported by Keycloak). */
+    COMPLETED,
+    /** The user opened the link after it had expired (reported by Keycloak). */
+    EXPIRED
 }

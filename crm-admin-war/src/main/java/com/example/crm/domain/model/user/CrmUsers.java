@@ -8,6 +8,8 @@ public interface CrmUsers {
 
     Optional<CrmUser> find(long id);
 
+    Optional<CrmUser> findByKeycloakId(String keycloakId);
+
     /** The user, locked for update until the current transaction ends: serialises resets for one user. */
     Optional<CrmUser> lock(long id);
 

@@ -25,6 +25,13 @@ public class JpaCrmUsers implements CrmUsers {
     }
 
     @Override
+    public Optional<CrmUser> findByKeycloakId(String keycloakId) {
+        return em.createQuery("SELECT u FROM CrmUser u WHERE u.keycloakId = :id", CrmUser.class)
+                .setParameter("id", keycloakId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<CrmUser> lock(long id) {
         return Optional.ofNullable(em.find(CrmUser.class, id, LockModeType.PESSIMISTIC_WRITE));
     }

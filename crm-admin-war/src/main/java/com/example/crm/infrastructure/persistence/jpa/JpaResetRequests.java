@@ -2,7 +2,6 @@ package com.example.crm.infrastructure.persistence.jpa;
 
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
-import com.example.crm.domain.model.reset.ResetStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,10 +32,9 @@ public class JpaResetRequests implements ResetRequests {
 
     @Override
     public Optional<ResetRequest> latestSentFor(long crmUserId) {
-        return em.createQuery("SELECT r FROM ResetRequest r WHERE r.user.id = :user AND r.status = :status"
+        return em.createQuery("SELECT r FROM ResetRequest r WHERE r.user.id = :user AND r.expiresAt IS NOT NULL"
                         + " ORDER BY r.requestedAt DESC, r.id DESC", ResetRequest.class)
                 .setParameter("user", crmUserId)
-                .setParameter("status", ResetStatus.SENT)
                 .setMaxResults(1)
                 .getResultStream().findFirst();
     }

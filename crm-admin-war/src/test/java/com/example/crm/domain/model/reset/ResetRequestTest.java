@@ -65,6 +65,24 @@ class ResetRequestTest {
     }
 
     @Test
+    void onlyASentLinkCanBeCompletedOrExpire() {
+        ResetRequest sent = ResetRequest.requested(USER, "admin", T0, Duration.ofHours(1));
+        sent.markSent(T0);
+        sent.markCompleted(T0.plusSeconds(60));
+        assertEquals(ResetStatus.COMPLETED, sent.getStatus());
+        assertEquals(T0.plusSeconds(60), sent.getStatusChangedAt());
+        assertThrows(IllegalStateException.class, () -> sent.markExpired(T0.plusSeconds(61)));
+
+        ResetRequest refused = ResetRequest.refused(USER, "admin", T0, Duration.ofHours(1), ResetFailure.NO_EMAIL);
+        assertThrows(IllegalStateException.class, () -> refused.markCompleted(T0));
+        ResetRequest expiring = ResetRequest.requested(USER, "admin", T0, Duration.ofHours(1));
+        expiring.markSent(T0);
+        expiring.markExpired(T0.plusSeconds(7200));
+        assertEquals(ResetStatus.EXPIRED, expiring.getStatus());
+        assertFalse(expiring.coversClickAt(T0.plusSeconds(7201)), "an expired link never blocks a new one");
+    }
+
+    @Test
     void aFailedRequestNeverBlocksTheNextClick() {
         ResetRequest request = ResetRequest.refused(USER, "admin", T0, Duration.ofHours(1), ResetFailure.NO_EMAIL);
         assertFalse(request.coversClickAt(T0.plusMillis(100)));

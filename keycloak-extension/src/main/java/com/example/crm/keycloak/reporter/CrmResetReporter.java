@@ -1,0 +1,49 @@
+package com.example.crm.keycloak.reporter;
+
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+
+/** Per request: turns the events the CRM cares about into reports, handed over once Keycloak's transaction ends. */
+final class CrmResetReporter implements EventListenerProvider {
+
+    private final KeycloakSession session;
+    private final ReportSender sender;
+
+    CrmResetReporter(KeycloakSession session, ReportSender sender) {
+        this.session = session;
+        this.sender = sender;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        ReportMapper.from(event).ifPresent(this::sendAfterTransaction);
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        ReportMapper.from(event).ifPresent(this::sendAfterTransaction);
+    }
+
+    private void sendAfterTransaction(ResetReport report) {
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                sender.submit(report);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                if (report.type().isError()) {
+                    sender.submit(report); // the link failed whatever became of the request
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+    }
+}

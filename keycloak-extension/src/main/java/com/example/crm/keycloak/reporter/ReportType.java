@@ -1,0 +1,14 @@
+package com.example.crm.keycloak.reporter;
+
+/** What the CRM is told about a user's reset link. */
+public enum ReportType {
+    LINK_SENT,
+    LINK_EXPIRED,
+    LINK_INVALID,
+    PASSWORD_CHANGED;
+
+    /** Error reports are true whether or not Keycloak's transaction commits; the others only once it has. */
+    boolean isError() {
+        return this == LINK_EXPIRED || this == LINK_INVALID;
+    }
+}

@@ -1,0 +1,87 @@
+package com.example.crm.keycloak.reporter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+
+class ReportMapperTest {
+
+    @Test
+    void passwordUpdateIsReportedOnceAsPasswordChanged() {
+        ResetReport report = ReportMapper.from(event(EventType.UPDATE_CREDENTIAL, null, Map.of("credential_type", "password"))).orElseThrow();
+        assertEquals(ReportType.PASSWORD_CHANGED, report.type());
+        assertEquals("user-1", report.keycloakUserId());
+        assertNull(report.error());
+        assertTrue(ReportMapper.from(event(EventType.UPDATE_PASSWORD, null, Map.of())).isEmpty(), "the deprecated twin is not reported again");
+        assertTrue(ReportMapper.from(event(EventType.UPDATE_CREDENTIAL, null, Map.of("credential_type", "otp"))).isEmpty());
+    }
+
+    @Test
+    void expiredLinkIsLinkExpiredAndOtherLinkErrorsAreLinkInvalid() {
+        assertEquals(ReportType.LINK_EXPIRED,
+                ReportMapper.from(event(EventType.EXECUTE_ACTION_TOKEN_ERROR, "expired_code", Map.of())).orElseThrow().type());
+        ResetReport invalid = ReportMapper.from(event(EventType.EXECUTE_ACTION_TOKEN_ERROR, "invalid_code", Map.of())).orElseThrow();
+        assertEquals(ReportType.LINK_INVALID, invalid.type());
+        assertEquals("invalid_code", invalid.error());
+        assertEquals(ReportType.LINK_INVALID,
+                ReportMapper.from(event(EventType.EXECUTE_ACTIONS_ERROR, "user_disabled", Map.of())).orElseThrow().type());
+    }
+
+    @Test
+    void eventsOfNoUserOrOfNoInterestAreNotReported() {
+        Event anonymous = event(EventType.EXECUTE_ACTION_TOKEN_ERROR, "invalid_code", Map.of());
+        anonymous.setUserId(null);
+        assertTrue(ReportMapper.from(anonymous).isEmpty());
+        assertTrue(ReportMapper.from(event(EventType.LOGIN, null, Map.of())).isEmpty());
+    }
+
+    @Test
+    void executeActionsEmailAdminEventIsLinkSent() {
+        AdminEvent sent = adminEvent(OperationType.ACTION, "users/user-7/execute-actions-email");
+        ResetReport report = ReportMapper.from(sent).orElseThrow();
+        assertEquals(ReportType.LINK_SENT, report.type());
+        assertEquals("user-7", report.keycloakUserId());
+        assertEquals("admin-event-1", report.id());
+        assertTrue(ReportMapper.from(adminEvent(OperationType.UPDATE, "users/user-7")).isEmpty());
+        assertTrue(ReportMapper.from(adminEvent(OperationType.ACTION, "users/user-7/reset-password-email")).isEmpty());
+    }
+
+    @Test
+    void jsonCarriesEveryFieldAndEscapesText() {
+        ResetReport report = new ResetReport("e1", ReportType.LINK_INVALID, "crm", "u1",
+                java.time.Instant.parse("2026-11-27T12:00:00Z"), "bad \"code\"\n");
+        assertEquals("{\"id\":\"e1\",\"type\":\"LINK_INVALID\",\"realm\":\"crm\",\"keycloakUserId\":\"u1\","
+                + "\"occurredAt\":\"2026-11-27T12:00:00Z\",\"error\":\"bad \\\"code\\\"\\n\"}", report.toJson());
+    }
+
+    private static Event event(EventType type, String error, Map<String, String> details) {
+        Event event = new Event();
+        event.setId("event-1");
+        event.setType(type);
+        event.setRealmName("crm");
+        event.setUserId("user-1");
+        event.setTime(1_795_780_000_000L);
+        event.setError(error);
+        event.setDetails(details);
+        return event;
+    }
+
+    private static AdminEvent adminEvent(OperationType operation, String path) {
+        AdminEvent event = new AdminEvent();
+        event.setId("admin-event-1");
+        event.setOperationType(operation);
+        event.setResourceType(ResourceType.USER);
+        event.setResourcePath(path);
+        event.setRealmName("crm");
+        event.setTime(1_795_780_000_000L);
+        return event;
+    }
+}

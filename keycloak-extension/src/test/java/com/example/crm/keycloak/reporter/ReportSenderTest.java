@@ -1,0 +1,135 @@
+package com.example.crm.keycloak.reporter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Delivery to a real HTTP receiver on loopback that fails at first, as a CRM that is restarting would. */
+class ReportSenderTest {
+
+    private static final ResetReport REPORT = new ResetReport("e1", ReportType.PASSWORD_CHANGED, "crm", "u1",
+            Instant.parse("2026-11-27T12:00:00Z"), null);
+
+    @Test
+    void retriesUntilTheCrmAcceptsAndSignsEachAttempt() throws Exception {
+        List<String> signatures = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer crm = receiver(exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            long timestamp = Long.parseLong(exchange.getRequestHeaders().getFirst(ReportSigner.TIMESTAMP_HEADER));
+            assertEquals(ReportSigner.sign("secret", timestamp, body), exchange.getRequestHeaders().getFirst(ReportSigner.SIGNATURE_HEADER));
+            signatures.add(body);
+            exchange.sendResponseHeaders(calls.incrementAndGet() < 3 ? 503 : 204, -1);
+            exchange.close();
+        });
+        try (ReportSender sender = sender(crm, 5)) {
+            sender.submit(REPORT);
+            awaitTrue(() -> sender.pending() == 0 && calls.get() == 3);
+            assertEquals(List.of(REPORT.toJson(), REPORT.toJson(), REPORT.toJson()), signatures);
+        } finally {
+            crm.stop(0);
+        }
+    }
+
+    @Test
+    void aCrmStillDeployingIsRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer crm = receiver(exchange -> {
+            exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 404 : 204, -1);
+            exchange.close();
+        });
+        try (ReportSender sender = sender(crm, 5)) {
+            sender.submit(REPORT);
+            awaitTrue(() -> sender.pending() == 0);
+            assertEquals(2, calls.get());
+        } finally {
+            crm.stop(0);
+        }
+    }
+
+    @Test
+    void aRefusalForAWrongSecretIsNotRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer crm = receiver(exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        try (ReportSender sender = sender(crm, 5)) {
+            sender.submit(REPORT);
+            awaitTrue(() -> sender.pending() == 0);
+            assertEquals(1, calls.get());
+        } finally {
+            crm.stop(0);
+        }
+    }
+
+    @Test
+    void submitReturnsAtOnceWhenTheCrmIsDownAndGivesUpAfterTheLastAttempt() throws Exception {
+        HttpServer down = receiver(exchange -> exchange.close());
+        down.stop(0); // its port now refuses connections
+        try (ReportSender sender = sender(down, 3)) {
+            long start = System.nanoTime();
+            sender.submit(REPORT);
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500), "submit never waits for the CRM");
+            assertEquals(1, sender.pending());
+            awaitTrue(() -> sender.pending() == 0);
+        }
+    }
+
+    @Test
+    void onlyTransientStatusesAreRetried() {
+        for (int status : new int[] {404, 408, 425, 429, 500, 502, 503}) {
+            assertTrue(ReportSender.isTransient(status), String.valueOf(status));
+        }
+        for (int status : new int[] {400, 401, 403, 409, 415}) {
+            assertTrue(!ReportSender.isTransient(status), String.valueOf(status));
+        }
+    }
+
+    @Test
+    void backoffDoublesUpToItsCeiling() {
+        Duration first = Duration.ofMillis(100);
+        Duration max = Duration.ofSeconds(1);
+        assertEquals(Duration.ofMillis(100), ReportSender.backoff(1, first, max));
+        assertEquals(Duration.ofMillis(400), ReportSender.backoff(3, first, max));
+        assertEquals(max, ReportSender.backoff(5, first, max));
+        assertEquals(max, ReportSender.backoff(64, first, max));
+    }
+
+    private static ReportSender sender(HttpServer crm, int attempts) {
+        URI callback = URI.create("http://127.0.0.1:" + crm.getAddress().getPort() + "/api/keycloak-events");
+        return new ReportSender(new ReportSender.Settings(callback, "secret", attempts, Duration.ofMillis(50),
+                Duration.ofMillis(200), 100), Clock.systemUTC());
+    }
+
+    private static HttpServer receiver(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/keycloak-events", handler);
+        server.start();
+        return server;
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

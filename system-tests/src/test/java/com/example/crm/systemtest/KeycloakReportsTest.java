@@ -1,0 +1,52 @@
+package com.example.crm.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.crm.systemtest.support.Browser;
+import com.example.crm.systemtest.support.KeycloakAdminApi;
+import com.example.crm.systemtest.support.Mailbox;
+import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.SystemTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Keycloak's reports reach the CRM even when it is down at the time, and never slow Keycloak down. */
+@SystemTest
+class KeycloakReportsTest {
+
+    @Test
+    void aResetCompletedWhileTheCrmIsDownIsReportedWhenItIsBack(RunningStack stack, Browser admin) {
+        admin.signInToCrm("admin", "admin");
+        admin.openProfile("benjamin", "Benjamin Gonzalez");
+        admin.sendResetLink();
+        admin.successNotification();
+        String profile = admin.driver.getCurrentUrl();
+        String link = Mailbox.actionLink(new Mailbox(stack).awaitMessage("benjamin.gonzalez@example.com", 1, Duration.ofSeconds(30)));
+
+        stack.run("stop", "payara");
+        try {
+            try (Browser user = Browser.open(stack)) {
+                user.go(link);
+                user.waiting().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Set my new password"))).click();
+                user.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new"))).sendKeys("Wh1le-CRM-was-down");
+                user.driver.findElement(By.id("password-confirm")).sendKeys("Wh1le-CRM-was-down");
+                user.driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
+                user.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your new password is set"));
+            }
+            long start = System.nanoTime();
+            new KeycloakAdminApi(stack).sendUpdatePasswordEmail("charlotte.wilson", 3600);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 5000, "Keycloak answered in " + millis + " ms with the CRM down");
+        } finally {
+            stack.run("up");
+        }
+
+        try (Browser again = Browser.open(stack)) { // the CRM's restart ended the admin's session
+            again.signInToCrm("admin", "admin");
+            again.go(profile);
+            again.waitForText(By.id("profile-form:history"), "Password set", Duration.ofSeconds(150));
+        }
+    }
+}
