@@ -60,4 +60,5 @@ INSERT INTO crm_user (id, keycloak_id, username, first_name, last_name, email, s
 (57, '47797e4e-a63c-556a-967d-e8ef188d3e27', 'kim.locked', 'Kim', 'Locked', 'kim.locked@example.com', 'ACTIVE', 'Sales agent', 'kim locked kim.locked@example.com'),
 (58, '618464cd-d823-535c-8c2e-d6e4a9accff8', 'otto.orphan', 'Otto', 'Orphan', 'otto.orphan@example.com', 'ACTIVE', 'Sales agent', 'otto orphan otto.orphan@example.com'),
 (59, '8cebfbd3-cddb-5166-bf37-0d0089b3da26', 'eve.nokeycloakemail', 'Eve', 'Nokeycloakemail', 'eve.nokeycloakemail@example.com', 'ACTIVE', 'Support agent', 'eve nokeycloakemail eve.nokeycloakemail@example.com'),
-(60, 'e0ce1756-e6d5-5814-b2a2-47cd2fc56ccf', 'escaping.check', '<script>alert(1)</script>', 'Escaping', 'escaping.check@example.com', 'ACTIVE', 'Support agent', '<script>alert(1)</script> escaping escaping.check@example.com');
+(60, 'e0ce1756-e6d5-5814-b2a2-47cd2fc56ccf', 'escaping.check', '<script>alert(1)</script>', 'Escaping', 'escaping.check@example.com', 'ACTIVE', 'Support agent', '<script>alert(1)</script> escaping escaping.check@example.com'),
+(61, '068fc19e-915a-5ab1-b8c6-4ac492c040a0', 'gina.gmial', 'Gina', 'Typo', 'gina.typo@gmial.com', 'ACTIVE', 'Sales agent', 'gina typo gina.typo@gmial.com');

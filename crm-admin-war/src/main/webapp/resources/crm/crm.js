@@ -31,6 +31,18 @@
             .catch(showUnreachable);
     }
 
+    // "Copy" buttons put the text of their target on the clipboard and say so.
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest ? event.target.closest('[data-copy-target]') : null;
+        if (!button) {
+            return;
+        }
+        var text = document.getElementById(button.getAttribute('data-copy-target')).value;
+        navigator.clipboard.writeText(text).then(function () {
+            button.textContent = button.getAttribute('data-copied-label');
+        });
+    });
+
     if (window.jQuery) {
         jQuery(document).on('pfAjaxError', function (event, xhr) {
             if (window.PF && PF('sending')) {

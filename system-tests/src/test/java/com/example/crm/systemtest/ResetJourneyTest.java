@@ -31,6 +31,9 @@ class ResetJourneyTest {
         assertEquals("rgba(230, 244, 234, 1)", admin.successNotificationColour(), "the notification is green");
         assertTrue(admin.text(By.id("link-expires")).contains("in 12 hours"), "profile shows when the link expires");
         assertTrue(admin.text(By.id("last-reset")).contains("by admin"));
+        String ticket = admin.driver.findElement(By.id("ticket-text")).getAttribute("value");
+        assertTrue(ticket.startsWith("Password reset link sent to Liam Smith (l***@example.com) on "), ticket);
+        assertTrue(ticket.contains(" by admin. The link works until "), ticket);
 
         String link = Mailbox.actionLink(mailbox.awaitMessage("liam.smith@example.com", 1, Duration.ofSeconds(30)));
         try (Browser user = Browser.open(stack)) {

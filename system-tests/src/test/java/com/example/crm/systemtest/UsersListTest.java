@@ -16,12 +16,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class UsersListTest {
 
     @Test
+    void profileWarnsAboutAMistypedEmailAndSuggestsTheFix(Browser admin) {
+        admin.signInToCrm("admin", "admin");
+        admin.openProfile("gina", "Gina Typo");
+        assertEquals("This address looks mistyped. Did you mean gina.typo@gmail.com?",
+                admin.text(By.cssSelector("#profile-email .crm-email-warning")));
+    }
+
+    @Test
     void listsEveryAccountAndFiltersByStatusAndSearch(Browser admin) {
         admin.signInToCrm("admin", "admin");
         admin.driver.findElement(By.cssSelector("nav a[aria-label='Settings']")).click();
         admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("settings-users"))).click();
 
-        assertTrue(admin.text(By.cssSelector("#users-form\\:users .ui-paginator-current")).endsWith("of 60"),
+        assertTrue(admin.text(By.cssSelector("#users-form\\:users .ui-paginator-current")).endsWith("of 61"),
                 "all demo accounts are listed");
 
         admin.choose("users-form:status", "Inactive");

@@ -7,6 +7,8 @@ import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
+import com.example.crm.domain.model.user.EmailAdvice;
+import com.example.crm.interfaces.web.DisplayTimes;
 import com.example.crm.interfaces.web.ResetMessages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -15,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.ResourceBundle;
 
 /** A user's profile: who they are, their last reset link, and More → Send Reset Link. */
 @Named
@@ -36,6 +40,9 @@ public class UserProfileBacking implements Serializable {
 
     @Inject
     PasswordResetService resets;
+
+    @Inject
+    DisplayTimes times;
 
     private Long id;
     private transient CrmUser user;
@@ -97,6 +104,36 @@ public class UserProfileBacking implements Serializable {
             faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN, words.duplicateTitle(),
                     words.duplicateText(duplicate.userName())));
         }
+    }
+
+    /** Why the email address may be mistyped, in the admin's words; empty when it looks fine. */
+    public List<String> getEmailWarnings() {
+        CrmUser current = getUser();
+        if (current == null || !current.hasEmail()) {
+            return List.of();
+        }
+        ResourceBundle words = bundle();
+        return EmailAdvice.check(current.getEmail()).stream()
+                .map(w -> w.suggestion() == null
+                        ? words.getString("email.warning." + w.kind())
+                        : MessageFormat.format(words.getString("email.warning." + w.kind() + ".suggest"), w.suggestion()))
+                .toList();
+    }
+
+    /** Ready text for the support ticket about the last link sent, or null when there is none. */
+    public String getTicketText() {
+        ResetRequest last = getLastSent();
+        if (last == null) {
+            return null;
+        }
+        CrmUser current = last.getUser();
+        return MessageFormat.format(bundle().getString("ticket.text"), current.getFullName(),
+                EmailAdvice.masked(current.getEmail()), times.format(last.getRequestedAt()), last.getRequestedBy(),
+                times.format(last.getExpiresAt()));
+    }
+
+    private static ResourceBundle bundle() {
+        return ResourceBundle.getBundle(ResetMessages.BUNDLE, FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     public String failureText(ResetRequest request) {
