@@ -2,11 +2,12 @@ package com.example.crm.interfaces.web;
 
 import com.example.crm.application.ResetAttempt;
 import com.example.crm.domain.model.reset.ResetFailure;
+import com.example.crm.domain.model.user.EmailAdvice;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** The words an admin reads about a reset attempt, from the page bundle. */
+/** The words an admin reads about a reset attempt and its user, from the page bundle. */
 public final class ResetMessages {
 
     public static final String BUNDLE = "com.example.crm.interfaces.web.messages";
@@ -40,6 +41,19 @@ public final class ResetMessages {
             text += " " + MessageFormat.format(bundle.getString("reset.failure.keycloakSaid"), detail);
         }
         return text;
+    }
+
+    /** Why an email address may be mistyped, with the corrected address when there is one. */
+    public String emailWarning(EmailAdvice.Warning warning) {
+        String key = "email.warning." + warning.kind();
+        return warning.suggestion() == null
+                ? bundle.getString(key)
+                : MessageFormat.format(bundle.getString(key + ".suggest"), warning.suggestion());
+    }
+
+    /** Ready text for a support ticket about a sent link. */
+    public String ticketText(String userName, String maskedEmail, String sentAt, String sentBy, String worksUntil) {
+        return MessageFormat.format(bundle.getString("ticket.text"), userName, maskedEmail, sentAt, sentBy, worksUntil);
     }
 
     public String duplicateTitle() {

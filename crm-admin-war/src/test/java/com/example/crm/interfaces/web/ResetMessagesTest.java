@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.application.ResetAttempt;
 import com.example.crm.domain.model.reset.ResetFailure;
+import com.example.crm.domain.model.user.EmailAdvice;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,16 @@ class ResetMessagesTest {
             assertFalse(text.contains("{0}"), failure + ": " + text);
             if (failure != ResetFailure.KEYCLOAK_ACCESS_DENIED && failure != ResetFailure.KEYCLOAK_CREDENTIALS_REJECTED) {
                 assertTrue(text.contains("Ann Example"), failure + ": " + text);
+            }
+        }
+    }
+
+    @Test
+    void everyEmailWarningHasWordsWithAndWithoutASuggestion() {
+        for (EmailAdvice.Kind kind : EmailAdvice.Kind.values()) {
+            assertFalse(words.emailWarning(new EmailAdvice.Warning(kind, null)).isBlank(), kind.name());
+            if (kind != EmailAdvice.Kind.NOT_AN_ADDRESS) { // the only kind that never comes with a corrected address
+                assertTrue(words.emailWarning(new EmailAdvice.Warning(kind, "ann@gmail.com")).contains("ann@gmail.com"), kind.name());
             }
         }
     }

@@ -58,7 +58,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public void signInOnKeycloak(String username, String password) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String text = pageText();
+            throw new AssertionError("no Keycloak sign-in form at " + driver.getCurrentUrl() + "; the page says: "
+                    + text.substring(0, Math.min(600, text.length())), e);
+        }
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
     }

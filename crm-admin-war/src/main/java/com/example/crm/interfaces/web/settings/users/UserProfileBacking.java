@@ -17,9 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.ResourceBundle;
 
 /** A user's profile: who they are, their last reset link, and More → Send Reset Link. */
 @Named
@@ -86,7 +84,7 @@ public class UserProfileBacking implements Serializable {
 
     public void sendResetLink() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        ResetMessages words = new ResetMessages(faces.getViewRoot().getLocale());
+        ResetMessages words = words();
         ResetAttempt attempt;
         try {
             attempt = resets.sendResetLink(id);
@@ -112,12 +110,8 @@ public class UserProfileBacking implements Serializable {
         if (current == null || !current.hasEmail()) {
             return List.of();
         }
-        ResourceBundle words = bundle();
-        return EmailAdvice.check(current.getEmail()).stream()
-                .map(w -> w.suggestion() == null
-                        ? words.getString("email.warning." + w.kind())
-                        : MessageFormat.format(words.getString("email.warning." + w.kind() + ".suggest"), w.suggestion()))
-                .toList();
+        ResetMessages words = words();
+        return EmailAdvice.check(current.getEmail()).stream().map(words::emailWarning).toList();
     }
 
     /** Ready text for the support ticket about the last link sent, or null when there is none. */
@@ -127,20 +121,18 @@ public class UserProfileBacking implements Serializable {
             return null;
         }
         CrmUser current = last.getUser();
-        return MessageFormat.format(bundle().getString("ticket.text"), current.getFullName(),
-                EmailAdvice.masked(current.getEmail()), times.format(last.getRequestedAt()), last.getRequestedBy(),
-                times.format(last.getExpiresAt()));
+        return words().ticketText(current.getFullName(), EmailAdvice.masked(current.getEmail()),
+                times.format(last.getRequestedAt()), last.getRequestedBy(), times.format(last.getExpiresAt()));
     }
 
-    private static ResourceBundle bundle() {
-        return ResourceBundle.getBundle(ResetMessages.BUNDLE, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    private static ResetMessages words() {
+        return new ResetMessages(FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     public String failureText(ResetRequest request) {
         if (request.getFailure() == null) {
             return "";
         }
-        return new ResetMessages(FacesContext.getCurrentInstance().getViewRoot().getLocale())
-                .failureText(request.getFailure(), request.getUser().getFullName(), request.getKeycloakError());
+        return words().failureText(request.getFailure(), request.getUser().getFullName(), request.getKeycloakError());
     }
 }
