@@ -18,6 +18,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 
 /** A user's profile: who they are, their last reset link, and More → Send Reset Link. */
 @Named
@@ -43,7 +44,10 @@ public class UserProfileBacking implements Serializable {
     DisplayTimes times;
 
     private Long id;
+    // Loaded once per view (the page reads them many times per render); forgotten when a send changes them.
     private transient CrmUser user;
+    private transient Optional<ResetRequest> lastSent;
+    private transient List<ResetRequest> history;
 
     /** The view parameter as typed in the URL; anything but a number leaves no id, hence a 404. */
     public String getIdParam() {
@@ -75,11 +79,17 @@ public class UserProfileBacking implements Serializable {
 
     /** The latest link that was sent, or null. */
     public ResetRequest getLastSent() {
-        return resetRequests.latestSentFor(id).orElse(null);
+        if (lastSent == null) {
+            lastSent = resetRequests.latestSentFor(id);
+        }
+        return lastSent.orElse(null);
     }
 
     public List<ResetRequest> getHistory() {
-        return resetRequests.historyFor(id, HISTORY_SIZE);
+        if (history == null) {
+            history = resetRequests.historyFor(id, HISTORY_SIZE);
+        }
+        return history;
     }
 
     public void sendResetLink() {
@@ -93,7 +103,7 @@ public class UserProfileBacking implements Serializable {
                     "This user no longer exists in the CRM. Go back to the users list."));
             return;
         }
-        user = null; // the profile shows the new state
+        forgetLoadedState(); // the profile shows the new state
         if (attempt instanceof ResetAttempt.Sent) {
             faces.addMessage(SUCCESS, new FacesMessage(FacesMessage.SEVERITY_INFO, words.successTitle(), words.successText()));
         } else if (attempt instanceof ResetAttempt.Failed failed) {
@@ -127,6 +137,12 @@ public class UserProfileBacking implements Serializable {
 
     private static ResetMessages words() {
         return new ResetMessages(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+
+    private void forgetLoadedState() {
+        user = null;
+        lastSent = null;
+        history = null;
     }
 
     public String failureText(ResetRequest request) {
