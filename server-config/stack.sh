@@ -114,6 +114,7 @@ start_keycloak() {
   require_free_port Keycloak "$KEYCLOAK_PORT" KEYCLOAK_PORT
   prepare_keycloak_home
   # Bootstrap admin and realm placeholders are read from the environment (realm import: first start only).
+  # declarative-ui: the admin console shows the extension's "CRM reset links" tab (an experimental Keycloak feature).
   # The `email` event listener mails users when their password changed, and nothing else (not failed logins).
   launch keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     KC_SPI_EVENTS_LISTENER_EMAIL_INCLUDE_EVENTS=UPDATE_PASSWORD \
@@ -121,7 +122,7 @@ start_keycloak() {
     KC_SPI_EVENTS_LISTENER_CRM_RESET_REPORTER_SECRET="$CRM_REPORT_SECRET" \
     SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" CRM_BASE_URL="$CRM_URL" \
     CRM_OIDC_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" \
-    "$STACK_DIR/keycloak/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+    "$STACK_DIR/keycloak/bin/kc.sh" start-dev --features=declarative-ui --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
     --hostname="$KEYCLOAK_URL" --import-realm
   wait_until_answers keycloak "$KEYCLOAK_URL/realms/crm"
 }

@@ -67,7 +67,7 @@ def main():
         "username": "service-account-crm",
         "enabled": True,
         "serviceAccountClientId": "crm",
-        "clientRoles": {"realm-management": ["manage-users", "view-users", "query-users"]},
+        "clientRoles": {"realm-management": ["manage-users", "view-users", "query-users", "view-events"]},
     })
     REALM_OUT.parent.mkdir(parents=True, exist_ok=True)
     REALM_OUT.write_text(json.dumps(realm, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -5,6 +5,10 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import com.example.crm.keycloak.policy.RealmResetLinks;
 
 /** Per request: turns the events the CRM cares about into reports, handed over once Keycloak's transaction ends. */
 final class CrmResetReporter implements EventListenerProvider {
@@ -24,7 +28,20 @@ final class CrmResetReporter implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        ReportMapper.from(event).ifPresent(this::sendAfterTransaction);
+        ReportMapper.from(event).map(report -> withPolicy(report, event.getRealmId()))
+                .ifPresent(this::sendAfterTransaction);
+    }
+
+    /** The policy's email provider recorded the link it just sent, with the expiry it stated in the email. */
+    private ResetReport withPolicy(ResetReport report, String realmId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        UserModel user = realm == null ? null : session.users().getUserById(realm, report.keycloakUserId());
+        if (user == null) {
+            return report;
+        }
+        boolean replacesEarlier = RealmResetLinks.policy(realm).onlyNewestLink();
+        return RealmResetLinks.issued(user).newest()
+                .map(link -> report.withLink(link.expiresAt(), replacesEarlier)).orElse(report);
     }
 
     private void sendAfterTransaction(ResetReport report) {

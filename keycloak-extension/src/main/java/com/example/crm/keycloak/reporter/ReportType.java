@@ -4,11 +4,13 @@ package com.example.crm.keycloak.reporter;
 public enum ReportType {
     LINK_SENT,
     LINK_EXPIRED,
+    LINK_SUPERSEDED,
+    LINK_ALREADY_USED,
     LINK_INVALID,
     PASSWORD_CHANGED;
 
     /** Error reports are true whether or not Keycloak's transaction commits; the others only once it has. */
     boolean isError() {
-        return this == LINK_EXPIRED || this == LINK_INVALID;
+        return this != LINK_SENT && this != PASSWORD_CHANGED;
     }
 }

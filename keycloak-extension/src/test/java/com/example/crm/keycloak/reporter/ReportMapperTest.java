@@ -36,6 +36,17 @@ class ReportMapperTest {
     }
 
     @Test
+    void policyRejectionsAndReuseHaveTheirOwnTypes() {
+        assertEquals(ReportType.LINK_EXPIRED,
+                ReportMapper.from(event(EventType.EXECUTE_ACTIONS_ERROR, "crm_link_expired", Map.of())).orElseThrow().type());
+        assertEquals(ReportType.LINK_SUPERSEDED,
+                ReportMapper.from(event(EventType.EXECUTE_ACTIONS_ERROR, "crm_link_superseded", Map.of())).orElseThrow().type());
+        // Keycloak's single-use check says expired_code once it knows the link, unlike the expiry check before it.
+        assertEquals(ReportType.LINK_ALREADY_USED,
+                ReportMapper.from(event(EventType.EXECUTE_ACTIONS_ERROR, "expired_code", Map.of())).orElseThrow().type());
+    }
+
+    @Test
     void eventsOfNoUserOrOfNoInterestAreNotReported() {
         Event anonymous = event(EventType.EXECUTE_ACTION_TOKEN_ERROR, "invalid_code", Map.of());
         anonymous.setUserId(null);
@@ -56,10 +67,13 @@ class ReportMapperTest {
 
     @Test
     void jsonCarriesEveryFieldAndEscapesText() {
-        ResetReport report = new ResetReport("e1", ReportType.LINK_INVALID, "crm", "u1",
+        ResetReport report = ResetReport.of("e1", ReportType.LINK_INVALID, "crm", "u1",
                 java.time.Instant.parse("2026-11-27T12:00:00Z"), "bad \"code\"\n");
         assertEquals("{\"id\":\"e1\",\"type\":\"LINK_INVALID\",\"realm\":\"crm\",\"keycloakUserId\":\"u1\","
                 + "\"occurredAt\":\"2026-11-27T12:00:00Z\",\"error\":\"bad \\\"code\\\"\\n\"}", report.toJson());
+        ResetReport sent = ResetReport.of("e2", ReportType.LINK_SENT, "crm", "u1", java.time.Instant.parse("2026-11-27T12:00:00Z"), null)
+                .withLink(java.time.Instant.parse("2026-11-27T13:00:00Z"), true);
+        assertTrue(sent.toJson().endsWith(",\"linkExpiresAt\":\"2026-11-27T13:00:00Z\",\"replacesEarlierLinks\":true}"), sent.toJson());
     }
 
     private static Event event(EventType type, String error, Map<String, String> details) {

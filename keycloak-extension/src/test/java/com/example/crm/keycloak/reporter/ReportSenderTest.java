@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Delivery to a real HTTP receiver on loopback that fails at first, as a CRM that is restarting would. */
 class ReportSenderTest {
 
-    private static final ResetReport REPORT = new ResetReport("e1", ReportType.PASSWORD_CHANGED, "crm", "u1",
+    private static final ResetReport REPORT = ResetReport.of("e1", ReportType.PASSWORD_CHANGED, "crm", "u1",
             Instant.parse("2026-11-27T12:00:00Z"), null);
 
     @Test

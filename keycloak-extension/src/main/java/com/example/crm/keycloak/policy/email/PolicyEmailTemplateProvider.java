@@ -1,0 +1,47 @@
+package com.example.crm.keycloak.policy.email;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.freemarker.FreeMarkerEmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+
+import com.example.crm.keycloak.policy.IssuedLinks;
+import com.example.crm.keycloak.policy.RealmResetLinks;
+import com.example.crm.keycloak.policy.ResetLinkPolicy;
+import com.example.crm.keycloak.policy.ResetLinkTokens;
+
+/**
+ * Keycloak's email templates, except that a reset email states the expiry the realm's policy will enforce
+ * (never more than its maximum), and a reset link that was sent is recorded on the user, so that the policy
+ * knows when it was issued and which link is the newest.
+ */
+final class PolicyEmailTemplateProvider extends FreeMarkerEmailTemplateProvider {
+
+    /** Template attribute: when the link stops working, as an epoch millisecond (templates use it for the absolute time). */
+    static final String LINK_EXPIRES_AT = "linkExpiresAtMillis";
+
+    PolicyEmailTemplateProvider(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    public void sendExecuteActions(String link, long expirationInMinutes) throws EmailException {
+        Optional<ExecuteActionsActionToken> token = ResetLinkTokens.fromLink(link).filter(ResetLinkTokens::isReset);
+        if (token.isEmpty() || realm == null || user == null) {
+            super.sendExecuteActions(link, expirationInMinutes);
+            return;
+        }
+        ResetLinkPolicy policy = RealmResetLinks.policy(realm);
+        Instant issuedAt = Instant.ofEpochSecond(token.get().getIat());
+        Instant expiresAt = policy.enforcedExpiry(issuedAt, Instant.ofEpochSecond(token.get().getExp()));
+        setAttribute(LINK_EXPIRES_AT, expiresAt.toEpochMilli());
+        // Rounded: Keycloak's clock may tick between computing the expiry and stamping the token.
+        super.sendExecuteActions(link, Math.round(Duration.between(issuedAt, expiresAt).toSeconds() / 60.0));
+        // Only a link that reached the mail server becomes the newest one.
+        RealmResetLinks.record(user, new IssuedLinks.Link(token.get().getId(), issuedAt, expiresAt), Instant.now());
+    }
+}

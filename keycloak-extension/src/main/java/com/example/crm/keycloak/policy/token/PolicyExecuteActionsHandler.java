@@ -1,0 +1,63 @@
+package com.example.crm.keycloak.policy.token;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.keycloak.TokenVerifier.Predicate;
+import org.keycloak.authentication.actiontoken.ActionTokenContext;
+import org.keycloak.authentication.actiontoken.ExplainedTokenVerificationException;
+import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
+import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionTokenHandler;
+import org.keycloak.models.UserModel;
+
+import com.example.crm.keycloak.policy.IssuedLinks;
+import com.example.crm.keycloak.policy.LinkVerdict;
+import com.example.crm.keycloak.policy.RealmResetLinks;
+import com.example.crm.keycloak.policy.ResetLinkTokens;
+
+/**
+ * Replaces Keycloak's handler for links sent by execute-actions-email (same id, higher order). Everything
+ * Keycloak checks stays, single use included; a reset link must also pass the realm's policy, on the info
+ * page and again when the user confirms.
+ */
+public class PolicyExecuteActionsHandler extends ExecuteActionsActionTokenHandler {
+
+    /** Event errors, so the CRM's reporter can tell these apart from Keycloak's own. */
+    public static final String ERROR_EXPIRED = "crm_link_expired";
+    public static final String ERROR_SUPERSEDED = "crm_link_superseded";
+    /** Message keys of the login theme. */
+    static final String MESSAGE_EXPIRED = "crmLinkExpiredMessage";
+    static final String MESSAGE_SUPERSEDED = "crmLinkSupersededMessage";
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Predicate<? super ExecuteActionsActionToken>[] getVerifiers(ActionTokenContext<ExecuteActionsActionToken> context) {
+        Predicate<? super ExecuteActionsActionToken>[] keycloaks = super.getVerifiers(context);
+        Predicate<? super ExecuteActionsActionToken>[] all = Arrays.copyOf(keycloaks, keycloaks.length + 1);
+        all[keycloaks.length] = token -> followsPolicy(token, context);
+        return all;
+    }
+
+    private static boolean followsPolicy(ExecuteActionsActionToken token, ActionTokenContext<ExecuteActionsActionToken> context)
+            throws ExplainedTokenVerificationException {
+        UserModel user = context.getAuthenticationSession().getAuthenticatedUser();
+        if (!ResetLinkTokens.isReset(token) || user == null) {
+            return true;
+        }
+        IssuedLinks issued = RealmResetLinks.issued(user);
+        // Keycloak re-signs the token for the confirmation step with a new "issued at"; the record keeps the first.
+        Instant issuedAt = issued.find(token.getId()).map(IssuedLinks.Link::issuedAt)
+                .orElse(Instant.ofEpochSecond(token.getIat()));
+        LinkVerdict verdict = RealmResetLinks.policy(context.getRealm()).judge(token.getId(), issuedAt, issued, Instant.now());
+        return switch (verdict) {
+            case ALLOWED -> true;
+            case EXPIRED -> throw new ExplainedTokenVerificationException(token, ERROR_EXPIRED, MESSAGE_EXPIRED);
+            case SUPERSEDED -> throw new ExplainedTokenVerificationException(token, ERROR_SUPERSEDED, MESSAGE_SUPERSEDED);
+        };
+    }
+}
