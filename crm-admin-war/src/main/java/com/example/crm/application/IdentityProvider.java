@@ -1,6 +1,9 @@
 package com.example.crm.application;
 
+import com.example.crm.domain.model.reset.LinkReport;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /** The identity provider that owns the users' passwords (Keycloak). */
 public interface IdentityProvider {
@@ -12,4 +15,12 @@ public interface IdentityProvider {
      * @throws IdentityProviderException when no email was sent, or when it cannot be known whether one was
      */
     void sendPasswordReset(String identityUserId, Duration lifespan);
+
+    /**
+     * What the identity provider's stored events say happened to the user's reset links since {@code since}:
+     * passwords set and links found expired. Used to recover reports the CRM missed while it was down.
+     *
+     * @throws IdentityProviderException when the events cannot be read
+     */
+    List<LinkReport> linkEventsSince(String identityUserId, Instant since);
 }

@@ -1,19 +1,16 @@
 package com.example.crm.application;
 
-import com.example.crm.domain.model.reset.ReceivedReport;
-import com.example.crm.domain.model.reset.ReceivedReports;
-import com.example.crm.domain.model.reset.ResetRequest;
-import com.example.crm.domain.model.reset.ResetRequests;
-import com.example.crm.domain.model.reset.ResetStatus;
-import com.example.crm.domain.model.user.CrmUsers;
+import com.example.crm.domain.model.reset.LinkEvent;
+import com.example.crm.domain.model.reset.LinkReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,16 +31,9 @@ public class KeycloakReports {
     Clock clock;
 
     @Inject
-    CrmUsers users;
+    LinkReports linkReports;
 
-    @Inject
-    ResetRequests requests;
-
-    @Inject
-    ReceivedReports received;
-
-    /** Verifies the report (signature, time window), ignores a repeat, and applies it; all in one transaction. */
-    @Transactional
+    /** Verifies the report (signature, time window), then applies it once. */
     public Outcome receive(String timestampHeader, String signatureHeader, String body) {
         var now = clock.instant();
         switch (ReportVerifier.verify(secret, timestampHeader, signatureHeader, body, now)) {
@@ -63,30 +53,37 @@ public class KeycloakReports {
         } catch (JsonException | IllegalStateException e) {
             return Outcome.UNREADABLE;
         }
-        String id = report.getString("id", null);
-        String type = report.getString("type", null);
-        String keycloakUserId = report.getString("keycloakUserId", null);
-        if (id == null || type == null || keycloakUserId == null) {
-            return Outcome.UNREADABLE;
-        }
-        if (!received.add(new ReceivedReport(id, type, now))) {
-            return Outcome.ALREADY_RECEIVED;
-        }
-        // Only the user's latest link, and only while it is open: a late report about it changes nothing.
-        Optional<ResetRequest> current = users.findByKeycloakId(keycloakUserId)
-                .flatMap(user -> requests.latestSentFor(user.getId()))
-                .filter(request -> request.getStatus() == ResetStatus.SENT);
-        if (current.isEmpty()) {
+        String type = report.getString("type", "");
+        if (LinkEvent.named(type).isEmpty()) {
+            LOG.info(() -> "Ignored a Keycloak report of a type this CRM does not know: " + type);
             return Outcome.NOTHING_TO_APPLY;
         }
-        switch (type) {
-            case "PASSWORD_CHANGED" -> current.get().markCompleted(now);
-            case "LINK_EXPIRED" -> current.get().markExpired(now);
-            default -> {
-                return Outcome.NOTHING_TO_APPLY;
-            }
+        Optional<LinkReport> linkReport = parse(report);
+        if (linkReport.isEmpty()) {
+            return Outcome.UNREADABLE;
         }
-        LOG.info(() -> "Reset request " + current.get().getId() + " is now " + current.get().getStatus() + " (Keycloak report " + id + ")");
-        return Outcome.APPLIED;
+        return switch (linkReports.apply(linkReport.get())) {
+            case APPLIED -> Outcome.APPLIED;
+            case ALREADY_RECEIVED -> Outcome.ALREADY_RECEIVED;
+            case NOTHING_TO_APPLY -> Outcome.NOTHING_TO_APPLY;
+        };
+    }
+
+    /** {id, type, keycloakUserId, occurredAt, linkExpiresAt?, replacesEarlierLinks?}; other fields are ignored. */
+    static Optional<LinkReport> parse(JsonObject report) {
+        try {
+            String id = report.getString("id", null);
+            Optional<LinkEvent> event = LinkEvent.named(report.getString("type", ""));
+            String keycloakUserId = report.getString("keycloakUserId", null);
+            String occurredAt = report.getString("occurredAt", null);
+            if (id == null || event.isEmpty() || keycloakUserId == null || occurredAt == null) {
+                return Optional.empty();
+            }
+            String expiresAt = report.getString("linkExpiresAt", null);
+            return Optional.of(new LinkReport(id, event.get(), keycloakUserId, Instant.parse(occurredAt),
+                    expiresAt == null ? null : Instant.parse(expiresAt), report.getBoolean("replacesEarlierLinks", false)));
+        } catch (DateTimeParseException | ClassCastException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 }

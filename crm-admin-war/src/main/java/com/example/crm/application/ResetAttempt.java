@@ -14,6 +14,10 @@ public sealed interface ResetAttempt {
     record Failed(String userName, ResetFailure failure, String detail) implements ResetAttempt {
     }
 
+    /** Not sent: the user already had {@code limit} links in the last hour; another may be sent from {@code retryAt}. */
+    record RateLimited(String userName, int limit, Instant retryAt) implements ResetAttempt {
+    }
+
     /** A request for this user was made moments ago (a double click): no second email was sent. */
     record AlreadyRequested(String userName, Instant requestedAt) implements ResetAttempt {
     }

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,9 @@ public class ResetLedger {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ResetSettings settings;
 
     /** What {@link #open} decided: call Keycloak for {@code request}, or answer {@code attempt} at once. */
     public record Opening(Long requestId, String keycloakId, ResetAttempt attempt) {
@@ -50,12 +55,24 @@ public class ResetLedger {
         }
         Optional<ResetFailure> refusal = ResetEligibility.check(user);
         if (refusal.isPresent()) {
-            requests.add(ResetRequest.refused(user, admin, now, lifespan, refusal.get()));
+            record(user, ResetRequest.refused(user, admin, now, lifespan, refusal.get()));
             return new Opening(null, null, new ResetAttempt.Failed(user.getFullName(), refusal.get(), null));
         }
+        // Counted under the user's row lock, so two admins at the same moment cannot both pass the limit.
+        List<Instant> recent = requests.emailedSince(crmUserId, now.minus(ResetSettings.LIMIT_WINDOW));
+        if (recent.size() >= settings.maxLinksPerHour()) {
+            record(user, ResetRequest.rateLimited(user, admin, now, lifespan));
+            return new Opening(null, null, new ResetAttempt.RateLimited(user.getFullName(), settings.maxLinksPerHour(),
+                    recent.get(recent.size() - settings.maxLinksPerHour()).plus(ResetSettings.LIMIT_WINDOW)));
+        }
         ResetRequest request = ResetRequest.requested(user, admin, now, lifespan);
-        requests.add(request);
+        record(user, request);
         return new Opening(request.getId(), user.getKeycloakId(), null);
+    }
+
+    private void record(CrmUser user, ResetRequest attempt) {
+        requests.add(attempt);
+        user.recordResetAttempt(attempt);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -3,14 +3,19 @@ package com.example.crm.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.crm.application.KeycloakReports.Outcome;
+import com.example.crm.domain.model.reset.LinkEvent;
+import com.example.crm.domain.model.reset.LinkReport;
+import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.testsupport.CrmDeployment;
+import com.example.crm.testsupport.RecordingIdentityProvider;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -41,6 +46,15 @@ class KeycloakReportsIT {
     @Inject
     TestUsers users;
 
+    @Inject
+    LinkExpiry expiry;
+
+    @Inject
+    LinkReconciliation reconciliation;
+
+    @Inject
+    RecordingIdentityProvider identityProvider;
+
     @Test
     void passwordChangedCompletesTheLatestSentLinkOnceOnly() {
         CrmUser user = users.create("Cora", "Complete", "cora.complete@example.com", true, true);
@@ -60,9 +74,54 @@ class KeycloakReportsIT {
     @Test
     void expiredLinkReportMarksTheLinkExpired() {
         CrmUser user = users.create("Ezra", "Expired", "ezra.expired@example.com", true, true);
-        long request = sentLinkFor(user);
+        // Keycloak's clock may run a little ahead: a link due within seconds of the report counts as expired by then.
+        long request = users.sentEarlier(user, Duration.ZERO, Duration.ofSeconds(20)).getId();
         assertEquals(Outcome.APPLIED, post(report(UUID.randomUUID().toString(), "LINK_EXPIRED", user.getKeycloakId()), Instant.now()));
         assertEquals(ResetStatus.EXPIRED, requests.find(request).orElseThrow().getStatus());
+    }
+
+    @Test
+    void linkSentReportReplacesTheOlderLinkAndBringsTheEnforcedExpiry() {
+        CrmUser user = users.create("Sam", "Superseded", "sam.superseded@example.com", true, true);
+        long older = users.sentEarlier(user, Duration.ofMinutes(30), Duration.ofHours(12)).getId();
+        long newer = sentLinkFor(user);
+        Instant enforced = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String linkSent = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"LINK_SENT\",\"realm\":\"crm\",\"keycloakUserId\":\""
+                + user.getKeycloakId() + "\",\"occurredAt\":\"" + Instant.now() + "\",\"linkExpiresAt\":\"" + enforced
+                + "\",\"replacesEarlierLinks\":true}";
+
+        assertEquals(Outcome.APPLIED, post(linkSent, Instant.now()));
+        assertEquals(ResetStatus.SUPERSEDED, requests.find(older).orElseThrow().getStatus());
+        ResetRequest current = requests.find(newer).orElseThrow();
+        assertEquals(ResetStatus.SENT, current.getStatus());
+        assertEquals(enforced, current.getExpiresAt());
+    }
+
+    @Test
+    void aPasswordChangeReportedAfterTheLinkRanOutStillCounts() {
+        CrmUser user = users.create("Otto", "Outoforder", "otto.outoforder@example.com", true, true);
+        ResetRequest link = users.sentEarlier(user, Duration.ofMinutes(10), Duration.ofMinutes(5));
+        expiry.expireRunOut();
+        assertEquals(ResetStatus.EXPIRED, requests.find(link.getId()).orElseThrow().getStatus(), "the CRM saw its time run out");
+
+        String late = report(UUID.randomUUID().toString(), "PASSWORD_CHANGED", user.getKeycloakId(), Instant.now().minus(Duration.ofMinutes(8)));
+        assertEquals(Outcome.APPLIED, post(late, Instant.now()));
+        assertEquals(ResetStatus.COMPLETED, requests.find(link.getId()).orElseThrow().getStatus(),
+                "the password was set while the link still worked");
+    }
+
+    @Test
+    void missedReportsAreRecoveredFromKeycloaksStoredEventsOnce() {
+        CrmUser user = users.create("Rex", "Reconciled", "rex.reconciled@example.com", true, true);
+        long request = sentLinkFor(user);
+        String eventId = UUID.randomUUID().toString();
+        identityProvider.store(new LinkReport(eventId, LinkEvent.PASSWORD_CHANGED, user.getKeycloakId(), Instant.now(), null, false));
+
+        assertEquals(1, reconciliation.reconcile(user.getId()));
+        assertEquals(ResetStatus.COMPLETED, requests.find(request).orElseThrow().getStatus());
+        assertEquals(0, reconciliation.reconcile(user.getId()), "nothing open is left to reconcile");
+        assertEquals(Outcome.ALREADY_RECEIVED, post(report(eventId, "PASSWORD_CHANGED", user.getKeycloakId()), Instant.now()),
+                "the report that arrives late is the same event");
     }
 
     @Test
@@ -100,7 +159,11 @@ class KeycloakReportsIT {
     }
 
     private static String report(String id, String type, String keycloakUserId) {
+        return report(id, type, keycloakUserId, Instant.now());
+    }
+
+    private static String report(String id, String type, String keycloakUserId, Instant occurredAt) {
         return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"realm\":\"crm\",\"keycloakUserId\":\"" + keycloakUserId
-                + "\",\"occurredAt\":\"2026-11-27T12:00:00Z\"}";
+                + "\",\"occurredAt\":\"" + occurredAt + "\"}";
     }
 }

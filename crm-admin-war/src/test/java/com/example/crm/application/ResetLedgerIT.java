@@ -17,6 +17,7 @@ import com.example.crm.testsupport.RecordingIdentityProvider;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -112,6 +113,57 @@ class ResetLedgerIT {
             assertEquals(1, openings.stream().filter(o -> o.requestId() != null).count(), "exactly one request goes out");
             assertTrue(openings.stream().anyMatch(o -> o.attempt() instanceof ResetAttempt.AlreadyRequested));
             assertEquals(1, requests.historyFor(user.getId(), 10).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theHourlyLimitTurnsAwayAnotherLinkAndSaysWhenOneMayBeSent() {
+        CrmUser user = users.create("Rita", "Ratelimit", "rita.ratelimit@example.com", true, true);
+        ResetRequest oldest = users.sentEarlier(user, Duration.ofMinutes(50), LIFESPAN);
+        for (int minutes = 40; minutes >= 10; minutes -= 10) {
+            users.sentEarlier(user, Duration.ofMinutes(minutes), LIFESPAN);
+        }
+        ResetLedger.Opening opening = ledger.open(user.getId(), "admin", LIFESPAN);
+
+        assertNull(opening.requestId(), "no sixth link within the hour");
+        ResetAttempt.RateLimited limited = assertInstanceOf(ResetAttempt.RateLimited.class, opening.attempt());
+        assertEquals(5, limited.limit());
+        assertEquals(oldest.getRequestedAt().plus(Duration.ofHours(1)), limited.retryAt());
+        ResetRequest recorded = requests.latestFor(user.getId()).orElseThrow();
+        assertEquals(ResetStatus.RATE_LIMITED, recorded.getStatus());
+        assertEquals(recorded.getId(), users.reload(user).getLastReset().getId(), "the users list shows the refusal");
+    }
+
+    @Test
+    void adminsClickingAtOnceCannotPassTheHourlyLimitTogether() throws Exception {
+        CrmUser user = users.create("Cleo", "Concurrent", "cleo.concurrent@example.com", true, true);
+        for (int minutes = 40; minutes >= 10; minutes -= 10) {
+            users.sentEarlier(user, Duration.ofMinutes(minutes), LIFESPAN); // four of five
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<ResetLedger.Opening> click = () -> {
+            start.await();
+            ResetLedger.Opening opening = ledger.open(user.getId(), "admin", LIFESPAN);
+            if (opening.requestId() != null) {
+                ledger.markSent(opening.requestId());
+            }
+            return opening;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<ResetLedger.Opening>> clicks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                clicks.add(pool.submit(click));
+            }
+            start.countDown();
+            long sent = 0;
+            for (Future<ResetLedger.Opening> f : clicks) {
+                sent += f.get().requestId() == null ? 0 : 1;
+            }
+            assertEquals(1, sent, "only the fifth link goes out");
+            assertEquals(5, requests.historyFor(user.getId(), 20).stream().filter(r -> r.getStatus().wasEmailed()).count());
         } finally {
             pool.shutdownNow();
         }

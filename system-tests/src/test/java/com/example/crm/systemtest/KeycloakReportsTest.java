@@ -28,12 +28,7 @@ class KeycloakReportsTest {
         stack.run("stop", "payara");
         try {
             try (Browser user = Browser.open(stack)) {
-                user.go(link);
-                user.waiting().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Set my new password"))).click();
-                user.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new"))).sendKeys("Wh1le-CRM-was-down");
-                user.driver.findElement(By.id("password-confirm")).sendKeys("Wh1le-CRM-was-down");
-                user.driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
-                user.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your new password is set"));
+                user.setNewPassword(link, "Wh1le-CRM-was-down");
             }
             long start = System.nanoTime();
             new KeycloakAdminApi(stack).sendUpdatePasswordEmail("charlotte.wilson", 3600);

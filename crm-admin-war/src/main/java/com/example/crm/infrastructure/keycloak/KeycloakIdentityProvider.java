@@ -2,6 +2,7 @@ package com.example.crm.infrastructure.keycloak;
 
 import com.example.crm.application.IdentityProvider;
 import com.example.crm.application.IdentityProviderException;
+import com.example.crm.domain.model.reset.LinkReport;
 import com.example.crm.domain.model.reset.ResetFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.client.jaxrs.ResteasyClient;
@@ -72,6 +75,25 @@ public class KeycloakIdentityProvider implements IdentityProvider {
         } catch (ProcessingException e) {
             ResetFailure failure = KeycloakErrors.fromTransport(e);
             throw new IdentityProviderException(failure, null, e);
+        }
+    }
+
+    @Override
+    public List<LinkReport> linkEventsSince(String identityUserId, Instant since) {
+        try {
+            // Keycloak filters by day; the exact time is filtered here.
+            String day = since.atZone(ZoneOffset.UTC).toLocalDate().toString();
+            return keycloak.realm(settings.realm())
+                    .getEvents(StoredLinkEvents.TYPES, null, identityUserId, day, null, null, 0, StoredLinkEvents.MAX)
+                    .stream()
+                    .filter(event -> event.getTime() >= since.toEpochMilli())
+                    .flatMap(event -> StoredLinkEvents.toReport(event).stream())
+                    .toList();
+        } catch (WebApplicationException e) {
+            String message = KeycloakErrors.messageOf(bodyOf(e.getResponse()));
+            throw new IdentityProviderException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
+        } catch (ProcessingException e) {
+            throw new IdentityProviderException(KeycloakErrors.fromTransport(e), null, e);
         }
     }
 

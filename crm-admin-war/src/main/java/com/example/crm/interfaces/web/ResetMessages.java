@@ -56,6 +56,14 @@ public final class ResetMessages {
         return MessageFormat.format(bundle.getString("ticket.text"), userName, maskedEmail, sentAt, sentBy, worksUntil);
     }
 
+    public String rateLimitedTitle() {
+        return bundle.getString("reset.rateLimited.title");
+    }
+
+    public String rateLimitedText(String userName, int limit, String retryAt) {
+        return MessageFormat.format(bundle.getString("reset.rateLimited.text"), userName, limit, retryAt);
+    }
+
     public String duplicateTitle() {
         return bundle.getString("reset.duplicate.title");
     }

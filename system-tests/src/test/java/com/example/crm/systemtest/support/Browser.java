@@ -149,6 +149,22 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Waits, without reloading, until the element shows the text: the page must update itself. */
+    public void awaitTextWithoutReload(By locator, String text, Duration limit) {
+        new WebDriverWait(driver, limit, Duration.ofMillis(500)).until(d ->
+                !d.findElements(locator).isEmpty() && d.findElement(locator).getText().contains(text));
+    }
+
+    /** What an end user does with a reset link: the info page, then the new password twice. */
+    public void setNewPassword(String link, String password) {
+        driver.get(link);
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Set my new password"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new"))).sendKeys(password);
+        driver.findElement(By.id("password-confirm")).sendKeys(password);
+        driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your new password is set"));
+    }
+
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

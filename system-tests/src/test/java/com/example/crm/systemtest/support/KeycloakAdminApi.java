@@ -57,6 +57,33 @@ public final class KeycloakAdminApi {
         return Http.json(response.body()).get(0).path("id").asText();
     }
 
+    /** The realm's reset link policy (the admin-console tab's component), as its config map. */
+    public JsonNode policyComponent() {
+        var response = Http.send(HttpRequest.newBuilder(URI.create(url
+                        + "/admin/realms/crm/components?type=org.keycloak.services.ui.extend.UiTabProvider"))
+                .header("Authorization", "Bearer " + token()).GET());
+        for (JsonNode component : Http.json(response.body())) {
+            if ("CRM reset links".equals(component.path("providerId").asText())) {
+                return component;
+            }
+        }
+        throw new IllegalStateException("realm crm has no reset link policy: " + response.body());
+    }
+
+    /** Changes the policy as an identity administrator would on the tab; returns Keycloak's status code. */
+    public int setPolicy(String defaultMinutes, String maxMinutes, boolean onlyNewest) {
+        ObjectNode component = (ObjectNode) policyComponent().deepCopy();
+        ObjectNode config = Http.JSON.createObjectNode();
+        config.putArray("default-lifespan-minutes").add(defaultMinutes);
+        config.putArray("max-lifespan-minutes").add(maxMinutes);
+        config.putArray("only-newest-link").add(String.valueOf(onlyNewest));
+        component.set("config", config);
+        return Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/components/" + component.path("id").asText()))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(component.toString()))).statusCode();
+    }
+
     /** What the CRM asks for: Keycloak emails the user an UPDATE_PASSWORD link with this lifespan. */
     public void sendUpdatePasswordEmail(String username, int lifespanSeconds) {
         var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users/" + userId(username)

@@ -84,11 +84,35 @@ public class ResetRequest {
         return request;
     }
 
+    /** Turned away by the hourly limit: recorded, never sent. */
+    public static ResetRequest rateLimited(CrmUser user, String requestedBy, Instant now, Duration lifespan) {
+        ResetRequest request = new ResetRequest(user, requestedBy, now, lifespan);
+        request.status = ResetStatus.RATE_LIMITED;
+        return request;
+    }
+
     public void markSent(Instant now) {
         requireRequested();
         status = ResetStatus.SENT;
         statusChangedAt = now;
-        expiresAt = requestedAt.plusSeconds(lifespanSeconds);
+        expiresAt = earlier(expiresAt, requestedAt.plusSeconds(lifespanSeconds));
+    }
+
+    /**
+     * Keycloak reported the expiry its policy enforces for this link, which is never later than the one asked
+     * for. The report may arrive before or after the CRM marks the request sent. True when the expiry changed.
+     */
+    public boolean applyEnforcedExpiry(Instant enforced) {
+        if (status != ResetStatus.REQUESTED && status != ResetStatus.SENT) {
+            return false;
+        }
+        Instant before = expiresAt;
+        expiresAt = earlier(expiresAt, enforced);
+        return !expiresAt.equals(before);
+    }
+
+    private static Instant earlier(Instant current, Instant candidate) {
+        return current == null || candidate.isBefore(current) ? candidate : current;
     }
 
     public void markFailed(ResetFailure reason, String keycloakMessage, Instant now) {
@@ -100,24 +124,50 @@ public class ResetRequest {
                 ? keycloakMessage : keycloakMessage.substring(0, KEYCLOAK_ERROR_MAX);
     }
 
-    /** Keycloak reported that the user set a new password with this link. */
-    public void markCompleted(Instant now) {
-        requireSent();
-        status = ResetStatus.COMPLETED;
-        statusChangedAt = now;
+    /** Keycloak reported that the user set a new password at {@code at}, with this link as far as the CRM can tell. */
+    public void markCompleted(Instant at) {
+        close(ResetStatus.COMPLETED, at);
     }
 
-    /** Keycloak reported that the user opened this link after it had expired. */
-    public void markExpired(Instant now) {
-        requireSent();
-        status = ResetStatus.EXPIRED;
-        statusChangedAt = now;
+    /** The link stopped working at {@code at}: its time ran out (seen by the CRM, or reported by Keycloak). */
+    public void markExpired(Instant at) {
+        close(ResetStatus.EXPIRED, at);
     }
 
-    private void requireSent() {
-        if (status != ResetStatus.SENT) {
-            throw new IllegalStateException("Reset request " + id + " is " + status + ", not SENT");
+    /** A newer link sent at {@code at} made this one stop working. */
+    public void markSuperseded(Instant at) {
+        close(ResetStatus.SUPERSEDED, at);
+    }
+
+    private void close(ResetStatus outcome, Instant at) {
+        if (!wasOpenAt(at)) {
+            throw new IllegalStateException("Reset request " + id + " is " + status + " since " + statusChangedAt
+                    + ", so it cannot become " + outcome + " at " + at);
         }
+        status = outcome;
+        statusChangedAt = at;
+    }
+
+    /** The link was sent and still works, as far as the CRM knows. */
+    public boolean isOpen() {
+        return status == ResetStatus.SENT;
+    }
+
+    /**
+     * The link still worked at {@code at}: it is open now, or it was closed (expired or replaced) only after that.
+     * A report that arrives late can then still say what really happened first; a completed link stays completed.
+     */
+    public boolean wasOpenAt(Instant at) {
+        return switch (status) {
+            case SENT -> true;
+            case EXPIRED, SUPERSEDED -> statusChangedAt.isAfter(at);
+            case REQUESTED, FAILED, COMPLETED, RATE_LIMITED -> false;
+        };
+    }
+
+    /** An open link whose expiry has passed. */
+    public boolean hasRunOutBy(Instant now) {
+        return isOpen() && expiresAt != null && !expiresAt.isAfter(now);
     }
 
     /** True when a new click should not send another email because this request covers it. */
@@ -125,7 +175,7 @@ public class ResetRequest {
         return switch (status) {
             case REQUESTED -> requestedAt.plus(IN_FLIGHT_LIMIT).isAfter(now);
             case SENT -> statusChangedAt.plus(DUPLICATE_WINDOW).isAfter(now);
-            case FAILED, COMPLETED, EXPIRED -> false;
+            case FAILED, COMPLETED, EXPIRED, SUPERSEDED, RATE_LIMITED -> false;
         };
     }
 

@@ -1,5 +1,6 @@
 package com.example.crm.domain.model.reset;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,16 @@ public interface ResetRequests {
     Optional<ResetRequest> latestSentFor(long crmUserId);
 
     List<ResetRequest> historyFor(long crmUserId, int max);
+
+    /** The user's requests made after {@code since}, whatever their status. */
+    List<ResetRequest> requestedSince(long crmUserId, Instant since);
+
+    /** SENT requests whose expiry has passed by {@code now}, at most {@code max} of them. */
+    List<ResetRequest> runOutBy(Instant now, int max);
+
+    /** Ids of CRM users who have at least one SENT request, at most {@code max}. */
+    List<Long> usersWithOpenLinks(int max);
+
+    /** When each of the user's links emailed since {@code since} was requested, oldest first. */
+    List<Instant> emailedSince(long crmUserId, Instant since);
 }

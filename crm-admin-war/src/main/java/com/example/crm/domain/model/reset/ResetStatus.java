@@ -10,6 +10,15 @@ public enum ResetStatus {
     FAILED,
     /** The user set a new password (reported by Keycloak). */
     COMPLETED,
-    /** The user opened the link after it had expired (reported by Keycloak). */
-    EXPIRED
+    /** The link's time ran out before the user set a password. */
+    EXPIRED,
+    /** A newer link was sent, and Keycloak's policy made this one stop working. */
+    SUPERSEDED,
+    /** Not sent: the user already had as many links as the hourly limit allows. */
+    RATE_LIMITED;
+
+    /** The email went out, whatever became of the link since; these count towards the hourly limit. */
+    public boolean wasEmailed() {
+        return this == SENT || this == COMPLETED || this == EXPIRED || this == SUPERSEDED;
+    }
 }

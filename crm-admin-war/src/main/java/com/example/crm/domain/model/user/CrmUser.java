@@ -1,15 +1,19 @@
 package com.example.crm.domain.model.user;
 
+import com.example.crm.domain.model.reset.ResetRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.Locale;
@@ -49,6 +53,11 @@ public class CrmUser {
     @Column(name = "search_key", nullable = false)
     private String searchKey;
 
+    // The user's latest reset attempt, kept here so the users list can show and filter it without a subquery.
+    @OneToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "last_reset_request_id")
+    private ResetRequest lastReset;
+
     @Version
     private long version;
 
@@ -79,6 +88,15 @@ public class CrmUser {
 
     public Long getId() {
         return id;
+    }
+
+    /** The latest reset attempt for this user, whatever its outcome, or null. */
+    public ResetRequest getLastReset() {
+        return lastReset;
+    }
+
+    public void recordResetAttempt(ResetRequest attempt) {
+        this.lastReset = attempt;
     }
 
     /** The Keycloak user id, or null when the account is not linked. */

@@ -1,10 +1,14 @@
 package com.example.crm.domain.model.user;
 
+
+import com.example.crm.domain.model.reset.ResetStatus;
+
 /**
- * One page of the users list: optional text (name or email), optional status, a sort and a window.
- * The sort field is one of {@link SortField}; anything else sorts by name.
+ * One page of the users list: optional text (name or email), optional account status, optional status of the
+ * latest reset attempt, a sort and a window. The sort field is one of {@link SortField}; anything else sorts by name.
  */
-public record UserSearch(String text, UserStatus status, SortField sortField, boolean ascending, int first, int pageSize) {
+public record UserSearch(String text, UserStatus status, ResetStatus lastResetStatus, SortField sortField, boolean ascending,
+                         int first, int pageSize) {
 
     public enum SortField { NAME, EMAIL, STATUS, ROLE }
 

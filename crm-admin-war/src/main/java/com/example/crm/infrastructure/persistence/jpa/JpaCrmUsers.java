@@ -46,7 +46,7 @@ public class JpaCrmUsers implements CrmUsers {
         };
         String direction = search.ascending() ? "ASC" : "DESC";
         TypedQuery<CrmUser> query = em.createQuery(
-                "SELECT u FROM CrmUser u" + where(search) + " ORDER BY "
+                "SELECT u FROM CrmUser u LEFT JOIN FETCH u.lastReset" + where(search) + " ORDER BY "
                         + order.formatted(direction) + ", u.id", CrmUser.class);
         bind(query, search);
         return query.setFirstResult(search.first()).setMaxResults(search.pageSize()).getResultList();
@@ -67,6 +67,9 @@ public class JpaCrmUsers implements CrmUsers {
         if (search.status() != null) {
             where.append(" AND u.status = :status");
         }
+        if (search.lastResetStatus() != null) {
+            where.append(" AND u.lastReset.status = :resetStatus");
+        }
         return where.toString();
     }
 
@@ -76,6 +79,9 @@ public class JpaCrmUsers implements CrmUsers {
         }
         if (search.status() != null) {
             query.setParameter("status", search.status());
+        }
+        if (search.lastResetStatus() != null) {
+            query.setParameter("resetStatus", search.lastResetStatus());
         }
     }
 

@@ -2,15 +2,20 @@ package com.example.crm.infrastructure.persistence.jpa;
 
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
+import com.example.crm.domain.model.reset.ResetStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** Reset requests through JPQL. */
 @ApplicationScoped
 public class JpaResetRequests implements ResetRequests {
+
+    private static final List<ResetStatus> EMAILED = Arrays.stream(ResetStatus.values()).filter(ResetStatus::wasEmailed).toList();
 
     @PersistenceContext(unitName = "crm")
     EntityManager em;
@@ -32,11 +37,49 @@ public class JpaResetRequests implements ResetRequests {
 
     @Override
     public Optional<ResetRequest> latestSentFor(long crmUserId) {
-        return em.createQuery("SELECT r FROM ResetRequest r WHERE r.user.id = :user AND r.expiresAt IS NOT NULL"
+        return em.createQuery("SELECT r FROM ResetRequest r WHERE r.user.id = :user AND r.status IN :emailed"
                         + " ORDER BY r.requestedAt DESC, r.id DESC", ResetRequest.class)
                 .setParameter("user", crmUserId)
+                .setParameter("emailed", EMAILED)
                 .setMaxResults(1)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<ResetRequest> requestedSince(long crmUserId, Instant since) {
+        return em.createQuery("SELECT r FROM ResetRequest r WHERE r.user.id = :user AND r.requestedAt > :since"
+                        + " ORDER BY r.requestedAt, r.id", ResetRequest.class)
+                .setParameter("user", crmUserId)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    @Override
+    public List<ResetRequest> runOutBy(Instant now, int max) {
+        return em.createQuery("SELECT r FROM ResetRequest r WHERE r.status = :sent AND r.expiresAt <= :now"
+                        + " ORDER BY r.expiresAt, r.id", ResetRequest.class)
+                .setParameter("sent", ResetStatus.SENT)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
+    public List<Long> usersWithOpenLinks(int max) {
+        return em.createQuery("SELECT DISTINCT r.user.id FROM ResetRequest r WHERE r.status = :sent", Long.class)
+                .setParameter("sent", ResetStatus.SENT)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
+    public List<Instant> emailedSince(long crmUserId, Instant since) {
+        return em.createQuery("SELECT r.requestedAt FROM ResetRequest r WHERE r.user.id = :user AND r.status IN :emailed"
+                        + " AND r.requestedAt > :since ORDER BY r.requestedAt", Instant.class)
+                .setParameter("user", crmUserId)
+                .setParameter("emailed", EMAILED)
+                .setParameter("since", since)
+                .getResultList();
     }
 
     @Override

@@ -68,6 +68,6 @@ class JpaCrmUsersIT {
     }
 
     private static UserSearch search(String text, UserStatus status, SortField field, boolean ascending, int first, int size) {
-        return new UserSearch(text, status, field, ascending, first, size);
+        return new UserSearch(text, status, null, field, ascending, first, size);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.crm.interfaces.web.settings.users;
 
+import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.UserSearch;
@@ -30,6 +31,7 @@ public class UserListBacking implements Serializable {
 
     private String search = "";
     private UserStatus status;
+    private ResetStatus lastResetStatus;
     private final LazyDataModel<CrmUser> model = new UsersPage();
 
     public LazyDataModel<CrmUser> getModel() {
@@ -54,6 +56,18 @@ public class UserListBacking implements Serializable {
 
     public UserStatus[] getStatuses() {
         return UserStatus.values();
+    }
+
+    public ResetStatus getLastResetStatus() {
+        return lastResetStatus;
+    }
+
+    public void setLastResetStatus(ResetStatus lastResetStatus) {
+        this.lastResetStatus = lastResetStatus;
+    }
+
+    public ResetStatus[] getResetStatuses() {
+        return ResetStatus.values();
     }
 
     /** Search text or status changed: show the first page of the new result. */
@@ -102,7 +116,7 @@ public class UserListBacking implements Serializable {
                 ascending = sort.getOrder() == SortOrder.ASCENDING;
                 break;
             }
-            return new UserSearch(search, status, field, ascending, first, pageSize);
+            return new UserSearch(search, status, lastResetStatus, field, ascending, first, pageSize);
         }
     }
 }

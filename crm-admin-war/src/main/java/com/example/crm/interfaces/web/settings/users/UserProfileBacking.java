@@ -1,10 +1,12 @@
 package com.example.crm.interfaces.web.settings.users;
 
+import com.example.crm.application.LinkReconciliation;
 import com.example.crm.application.PasswordResetService;
 import com.example.crm.application.ResetAttempt;
 import com.example.crm.application.UnknownUserException;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
+import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.EmailAdvice;
@@ -43,7 +45,11 @@ public class UserProfileBacking implements Serializable {
     @Inject
     DisplayTimes times;
 
+    @Inject
+    LinkReconciliation reconciliation;
+
     private Long id;
+    private boolean reconciling;
     // Loaded once per view (the page reads them many times per render); forgotten when a send changes them.
     private transient CrmUser user;
     private transient Optional<ResetRequest> lastSent;
@@ -62,12 +68,25 @@ public class UserProfileBacking implements Serializable {
         }
     }
 
-    /** View action: a missing or unknown id is a 404, not an empty page. */
+    /**
+     * View action: a missing or unknown id is a 404, not an empty page. An open link is checked against
+     * Keycloak's stored events in the background, in case the CRM missed a report.
+     */
     public void load() throws IOException {
         if (id == null || users.find(id).isEmpty()) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such user");
             FacesContext.getCurrentInstance().responseComplete();
+            return;
         }
+        if (!FacesContext.getCurrentInstance().isPostback() && getLastSent() != null && getLastSent().isOpen()) {
+            reconciliation.reconcileInBackground(id);
+            reconciling = true;
+        }
+    }
+
+    /** A background check was started when the page loaded; it may finish before the page listens for pushes. */
+    public boolean isReconciling() {
+        return reconciling;
     }
 
     public CrmUser getUser() {
@@ -108,10 +127,24 @@ public class UserProfileBacking implements Serializable {
             faces.addMessage(SUCCESS, new FacesMessage(FacesMessage.SEVERITY_INFO, words.successTitle(), words.successText()));
         } else if (attempt instanceof ResetAttempt.Failed failed) {
             faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.failureTitle(), words.failureText(failed)));
+        } else if (attempt instanceof ResetAttempt.RateLimited limited) {
+            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN, words.rateLimitedTitle(),
+                    words.rateLimitedText(limited.userName(), limited.limit(), times.format(limited.retryAt()))));
         } else if (attempt instanceof ResetAttempt.AlreadyRequested duplicate) {
             faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN, words.duplicateTitle(),
                     words.duplicateText(duplicate.userName())));
         }
+    }
+
+    /** Keycloak reported on this user's link (pushed to the page): show the new state. */
+    public void refresh() {
+        forgetLoadedState();
+    }
+
+    /** The last link no longer works and the user has not set a password: offer to send a new one. */
+    public boolean isResendOffered() {
+        ResetRequest last = getLastSent();
+        return last != null && (last.getStatus() == ResetStatus.EXPIRED || last.getStatus() == ResetStatus.SUPERSEDED);
     }
 
     /** Why the email address may be mistyped, in the admin's words; empty when it looks fine. */

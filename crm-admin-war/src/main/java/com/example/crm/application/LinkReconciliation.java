@@ -1,0 +1,88 @@
+package com.example.crm.application;
+
+import com.example.crm.domain.model.reset.LinkReport;
+import com.example.crm.domain.model.reset.LinkReportRules;
+import com.example.crm.domain.model.reset.ResetRequest;
+import com.example.crm.domain.model.reset.ResetRequests;
+import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.domain.model.user.CrmUsers;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Recovers reports the CRM missed (it was down, or the reporter gave up): asks Keycloak's stored events what
+ * became of a user's open links, and applies what is new. Runs outside any transaction while Keycloak answers.
+ */
+@ApplicationScoped
+public class LinkReconciliation {
+
+    private static final Logger LOG = Logger.getLogger(LinkReconciliation.class.getName());
+
+    @Inject
+    IdentityProvider identityProvider;
+
+    @Inject
+    LinkReports linkReports;
+
+    @Inject
+    ResetRequests requests;
+
+    @Inject
+    CrmUsers users;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Reconciles in the background (a slow Keycloak never slows the page); the page hears of changes by push. */
+    public void reconcileInBackground(long crmUserId) {
+        executor.execute(() -> reconcile(crmUserId));
+    }
+
+    /** Reconciles one user with open links; returns how many stored events changed something. Never throws. */
+    public int reconcile(long crmUserId) {
+        Optional<CrmUser> user = users.find(crmUserId).filter(CrmUser::isLinked);
+        if (user.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Optional<Instant> oldestOpen = requests.requestedSince(crmUserId, now.minus(LinkReportRules.LOOK_BACK)).stream()
+                .filter(ResetRequest::isOpen).map(ResetRequest::getRequestedAt).min(Instant::compareTo);
+        if (oldestOpen.isEmpty()) {
+            return 0;
+        }
+        List<LinkReport> events;
+        try {
+            events = identityProvider.linkEventsSince(user.get().getKeycloakId(), oldestOpen.get().minusSeconds(60));
+        } catch (IdentityProviderException e) {
+            LOG.log(Level.WARNING, "Could not read Keycloak''s events for CRM user {0}: {1}", new Object[] {crmUserId, e.getMessage()});
+            return 0;
+        }
+        int applied = 0;
+        for (LinkReport event : events) {
+            if (linkReports.apply(event) == LinkReports.Outcome.APPLIED) {
+                applied++;
+            }
+        }
+        if (applied > 0) {
+            int count = applied;
+            LOG.info(() -> "Recovered " + count + " missed Keycloak report(s) for CRM user " + crmUserId);
+        }
+        return applied;
+    }
+
+    /** Reconciles every user with an open link (up to {@code max} of them). */
+    public void reconcileOpenLinks(int max) {
+        requests.usersWithOpenLinks(max).forEach(this::reconcile);
+    }
+}

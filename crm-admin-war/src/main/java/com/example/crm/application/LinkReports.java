@@ -1,0 +1,66 @@
+package com.example.crm.application;
+
+import com.example.crm.domain.model.reset.LinkReport;
+import com.example.crm.domain.model.reset.LinkReportRules;
+import com.example.crm.domain.model.reset.ReceivedReport;
+import com.example.crm.domain.model.reset.ReceivedReports;
+import com.example.crm.domain.model.reset.ResetRequest;
+import com.example.crm.domain.model.reset.ResetRequests;
+import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.domain.model.user.CrmUsers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Applies what Keycloak says happened to reset links, however it arrived (signed report or stored event),
+ * once per Keycloak event id.
+ */
+@ApplicationScoped
+public class LinkReports {
+
+    private static final Logger LOG = Logger.getLogger(LinkReports.class.getName());
+
+    public enum Outcome { APPLIED, ALREADY_RECEIVED, NOTHING_TO_APPLY }
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CrmUsers users;
+
+    @Inject
+    ResetRequests requests;
+
+    @Inject
+    ReceivedReports received;
+
+    @Inject
+    Event<ResetStatusChanged> statusChanged;
+
+    @Transactional
+    public Outcome apply(LinkReport report) {
+        if (!received.add(new ReceivedReport(report.eventId(), report.event().name(), clock.instant()))) {
+            return Outcome.ALREADY_RECEIVED;
+        }
+        // Locked like a send, so a report and an admin's click for the same user never interleave.
+        Optional<CrmUser> user = users.findByKeycloakId(report.keycloakUserId()).flatMap(found -> users.lock(found.getId()));
+        if (user.isEmpty()) {
+            return Outcome.NOTHING_TO_APPLY;
+        }
+        List<ResetRequest> changed = LinkReportRules.apply(report,
+                requests.requestedSince(user.get().getId(), report.occurredAt().minus(LinkReportRules.LOOK_BACK)));
+        if (changed.isEmpty()) {
+            return Outcome.NOTHING_TO_APPLY;
+        }
+        changed.forEach(request -> LOG.info(() -> "Reset request " + request.getId() + " is now " + request.getStatus()
+                + " (Keycloak event " + report.eventId() + ", " + report.event() + ")"));
+        statusChanged.fire(new ResetStatusChanged(user.get().getId()));
+        return Outcome.APPLIED;
+    }
+}
