@@ -29,7 +29,9 @@ def keycloak_user(row):
         "lastName": row["last_name"],
     }
     if row["email"] and row["keycloak_account"] != "enabled-without-email":
-        user["email"] = row["email"]
+        # enabled-with-old-email: Keycloak still has an earlier address, so the CRM warns that they differ
+        old = row["keycloak_account"] == "enabled-with-old-email"
+        user["email"] = "old." + row["email"] if old else row["email"]
         user["emailVerified"] = True
     if row["password"]:
         user["credentials"] = [{"type": "password", "value": row["password"], "temporary": False}]

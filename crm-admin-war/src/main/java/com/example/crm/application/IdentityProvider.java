@@ -4,6 +4,7 @@ import com.example.crm.domain.model.reset.LinkReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The identity provider that owns the users' passwords (Keycloak). */
 public interface IdentityProvider {
@@ -23,4 +24,18 @@ public interface IdentityProvider {
      * @throws IdentityProviderException when the events cannot be read
      */
     List<LinkReport> linkEventsSince(String identityUserId, Instant since);
+
+    /**
+     * The email address the identity provider sends reset links to (empty when it has none).
+     *
+     * @throws IdentityProviderException when it cannot be read
+     */
+    Optional<String> emailOf(String identityUserId);
+
+    /**
+     * Changes the user's email address at the identity provider.
+     *
+     * @throws IdentityProviderException when it was not changed, with the provider's words (e.g. the address is taken)
+     */
+    void changeEmail(String identityUserId, String email);
 }

@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,9 @@ public class LinkReconciliation {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    LinkReconciliation self; // through the proxy: reads in a transaction, even on a background thread (public methods only)
+
     /** Reconciles in the background (a slow Keycloak never slows the page); the page hears of changes by push. */
     public void reconcileInBackground(long crmUserId) {
         executor.execute(() -> reconcile(crmUserId));
@@ -51,19 +55,13 @@ public class LinkReconciliation {
 
     /** Reconciles one user with open links; returns how many stored events changed something. Never throws. */
     public int reconcile(long crmUserId) {
-        Optional<CrmUser> user = users.find(crmUserId).filter(CrmUser::isLinked);
-        if (user.isEmpty()) {
-            return 0;
-        }
-        Instant now = clock.instant();
-        Optional<Instant> oldestOpen = requests.requestedSince(crmUserId, now.minus(LinkReportRules.LOOK_BACK)).stream()
-                .filter(ResetRequest::isOpen).map(ResetRequest::getRequestedAt).min(Instant::compareTo);
-        if (oldestOpen.isEmpty()) {
+        Optional<OpenLinks> open = self.openLinks(crmUserId);
+        if (open.isEmpty()) {
             return 0;
         }
         List<LinkReport> events;
         try {
-            events = identityProvider.linkEventsSince(user.get().getKeycloakId(), oldestOpen.get().minusSeconds(60));
+            events = identityProvider.linkEventsSince(open.get().keycloakId(), open.get().since());
         } catch (IdentityProviderException e) {
             LOG.log(Level.WARNING, "Could not read Keycloak''s events for CRM user {0}: {1}", new Object[] {crmUserId, e.getMessage()});
             return 0;
@@ -83,6 +81,26 @@ public class LinkReconciliation {
 
     /** Reconciles every user with an open link (up to {@code max} of them). */
     public void reconcileOpenLinks(int max) {
-        requests.usersWithOpenLinks(max).forEach(this::reconcile);
+        self.usersWithOpenLinks(max).forEach(this::reconcile);
+    }
+
+    /** Whose events to read, and from when: a minute before the user's oldest open link. */
+    public record OpenLinks(String keycloakId, Instant since) {
+    }
+
+    @Transactional
+    public Optional<OpenLinks> openLinks(long crmUserId) {
+        Optional<CrmUser> user = users.find(crmUserId).filter(CrmUser::isLinked);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        return requests.requestedSince(crmUserId, clock.instant().minus(LinkReportRules.LOOK_BACK)).stream()
+                .filter(ResetRequest::isOpen).map(ResetRequest::getRequestedAt).min(Instant::compareTo)
+                .map(oldest -> new OpenLinks(user.get().getKeycloakId(), oldest.minusSeconds(60)));
+    }
+
+    @Transactional
+    public List<Long> usersWithOpenLinks(int max) {
+        return requests.usersWithOpenLinks(max);
     }
 }

@@ -28,11 +28,20 @@ public class PasswordResetService {
     SecurityContext security;
 
     public ResetAttempt sendResetLink(long crmUserId) {
-        // The pages are guarded by web.xml too; this keeps the use case safe whatever calls it.
+        return send(crmUserId, signedInAdmin());
+    }
+
+    /** The signed-in admin's username, once it is checked that they may send reset links. */
+    String signedInAdmin() {
+        // The pages are guarded by web.xml too; this keeps the use cases safe whatever calls them.
         if (security.getCallerPrincipal() == null || !security.isCallerInRole(ADMIN_ROLE)) {
             throw new SecurityException("Sending reset links needs the " + ADMIN_ROLE + " role");
         }
-        String admin = security.getCallerPrincipal().getName();
+        return security.getCallerPrincipal().getName();
+    }
+
+    /** Sends on behalf of {@code admin}, whose role was checked by the caller (a bulk run checks it when it starts). */
+    ResetAttempt send(long crmUserId, String admin) {
         Duration lifespan = settings.lifespan();
         ResetLedger.Opening opening = ledger.open(crmUserId, admin, lifespan);
         if (!opening.callsIdentityProvider()) {

@@ -1,12 +1,19 @@
 package com.example.crm.testsupport;
 
 import com.example.crm.application.IdentityProvider;
-import jakarta.enterprise.context.ApplicationScoped;
+import com.example.crm.application.IdentityProviderException;
 import com.example.crm.domain.model.reset.LinkReport;
+import com.example.crm.domain.model.reset.ResetFailure;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for Keycloak in container tests (the system tests use the real one): remembers who it was asked for,
@@ -17,10 +24,33 @@ public class RecordingIdentityProvider implements IdentityProvider {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<LinkReport> storedEvents = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private volatile Duration sendTime = Duration.ZERO;
+    private final Map<String, String> emails = new ConcurrentHashMap<>();
+    private final Set<String> takenEmails = ConcurrentHashMap.newKeySet();
 
     @Override
     public void sendPasswordReset(String identityUserId, Duration lifespan) {
-        calls.add(identityUserId);
+        mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            Thread.sleep(sendTime.toMillis()); // as long as Keycloak's SMTP hand-over takes, when a test says so
+            calls.add(identityUserId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Each send takes this long from now on; the most sends in progress at once are counted afresh. */
+    public void takeForEachSend(Duration time) {
+        sendTime = time;
+        mostAtOnce.set(0);
+    }
+
+    public int mostSendsAtOnce() {
+        return mostAtOnce.get();
     }
 
     @Override
@@ -28,6 +58,29 @@ public class RecordingIdentityProvider implements IdentityProvider {
         return storedEvents.stream()
                 .filter(event -> event.keycloakUserId().equals(identityUserId) && !event.occurredAt().isBefore(since))
                 .toList();
+    }
+
+    @Override
+    public Optional<String> emailOf(String identityUserId) {
+        return Optional.ofNullable(emails.get(identityUserId));
+    }
+
+    @Override
+    public void changeEmail(String identityUserId, String email) {
+        if (takenEmails.contains(email)) {
+            throw new IdentityProviderException(ResetFailure.KEYCLOAK_REJECTED_REQUEST, "User exists with same email", null);
+        }
+        emails.put(identityUserId, email);
+    }
+
+    /** The address "Keycloak" has for the user, as a test sets it. */
+    public void hasEmail(String identityUserId, String email) {
+        emails.put(identityUserId, email);
+    }
+
+    /** Another account already has this address: changing to it is refused, as Keycloak does. */
+    public void takeEmail(String email) {
+        takenEmails.add(email);
     }
 
     public List<String> calls() {

@@ -39,8 +39,10 @@ class AccessTest {
         assertTrue(agent.pageText().contains("needs the crm-admin role"), agent.pageText());
         assertTrue(agent.driver.findElements(By.cssSelector("nav a[aria-label='Settings']")).isEmpty(), "no Settings for agent");
 
-        agent.go(stack.crmUrl() + "/settings/users/");
-        assertEquals("Access denied", agent.text(By.id("error-title")));
+        for (String page : new String[] {"/settings/users/", "/settings/audit/", "/settings/users/bulk.xhtml?run=1"}) {
+            agent.go(stack.crmUrl() + page);
+            assertEquals("Access denied", agent.text(By.id("error-title")), page);
+        }
 
         Object status = agent.driver.executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"

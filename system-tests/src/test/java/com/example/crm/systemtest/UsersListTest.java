@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.systemtest.support.Browser;
+import com.example.crm.systemtest.support.KeycloakAdminApi;
+import com.example.crm.systemtest.support.RunningStack;
 import com.example.crm.systemtest.support.SystemTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The users list shows active and inactive accounts, and searches and filters in the database. */
+/** The users list shows active and inactive accounts and searches in the database; profiles check the address. */
 @SystemTest
 class UsersListTest {
 
@@ -24,18 +26,44 @@ class UsersListTest {
     }
 
     @Test
+    void anAddressThatDiffersFromKeycloaksIsShownAndOneEditSetsBoth(RunningStack stack, Browser admin) {
+        admin.signInToCrm("admin", "admin");
+        admin.openProfile("marta", "Marta Mismatch");
+        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile-form:email-check"),
+                "Keycloak has old.marta.mismatch@example.com for this account, and reset links go to Keycloak's address."));
+
+        admin.driver.findElement(By.id("profile-form:edit-email")).click();
+        WebElement field = admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("email-form:new-email")));
+        field.clear();
+        field.sendKeys("marta at example");
+        admin.driver.findElement(By.id("email-form:save-email")).click();
+        assertTrue(admin.problemNotification().startsWith("Email address not changed\nThis is not an email address"));
+        assertTrue(field.isDisplayed(), "the dialog stays open with what was typed");
+
+        field.clear();
+        field.sendKeys("marta.m@example.com");
+        admin.driver.findElement(By.id("email-form:save-email")).click();
+        assertEquals("Email address changed\nThe new address is saved in the CRM and in Keycloak; reset links go there from now on.",
+                admin.successNotification());
+        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile-email"), "marta.m@example.com"));
+        assertTrue(admin.driver.findElements(By.cssSelector("#profile-form\\:email-check .crm-email-mismatch")).isEmpty(),
+                "no mismatch any more");
+        assertEquals("marta.m@example.com", new KeycloakAdminApi(stack).email("marta.mismatch"));
+    }
+
+    @Test
     void listsEveryAccountAndFiltersByStatusAndSearch(Browser admin) {
         admin.signInToCrm("admin", "admin");
         admin.driver.findElement(By.cssSelector("nav a[aria-label='Settings']")).click();
         admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("settings-users"))).click();
 
-        assertTrue(admin.text(By.cssSelector("#users-form\\:users .ui-paginator-current")).endsWith("of 61"),
+        assertTrue(admin.text(By.cssSelector("#users-form\\:users .ui-paginator-current")).endsWith("of 112"),
                 "all demo accounts are listed");
 
         admin.choose("users-form:status", "Inactive");
         admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#users-form\\:users .ui-paginator-current"), "of 7"));
-        List<WebElement> badges = admin.driver.findElements(By.cssSelector("#users-form\\:users tbody .crm-badge"));
+        List<WebElement> badges = admin.driver.findElements(By.cssSelector("#users-form\\:users tbody .crm-status-column .crm-badge"));
         assertEquals(7, badges.size());
         badges.forEach(b -> assertEquals("Inactive", b.getText()));
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.client.jaxrs.ResteasyClient;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
@@ -22,6 +23,8 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * Keycloak's admin API through keycloak-admin-client, signed in as the CRM's service account.
@@ -95,6 +98,38 @@ public class KeycloakIdentityProvider implements IdentityProvider {
         } catch (ProcessingException e) {
             throw new IdentityProviderException(KeycloakErrors.fromTransport(e), null, e);
         }
+    }
+
+    @Override
+    public Optional<String> emailOf(String identityUserId) {
+        try {
+            String email = keycloak.realm(settings.realm()).users().get(identityUserId).toRepresentation().getEmail();
+            return Optional.ofNullable(email).filter(address -> !address.isBlank());
+        } catch (WebApplicationException e) {
+            throw failure(e);
+        } catch (ProcessingException e) {
+            throw new IdentityProviderException(KeycloakErrors.fromTransport(e), null, e);
+        }
+    }
+
+    @Override
+    public void changeEmail(String identityUserId, String email) {
+        try {
+            UserResource user = keycloak.realm(settings.realm()).users().get(identityUserId);
+            UserRepresentation account = user.toRepresentation();
+            account.setEmail(email);
+            account.setEmailVerified(false); // the next reset link the user opens verifies it
+            user.update(account);
+        } catch (WebApplicationException e) {
+            throw failure(e);
+        } catch (ProcessingException e) {
+            throw new IdentityProviderException(KeycloakErrors.fromTransport(e), null, e);
+        }
+    }
+
+    private static IdentityProviderException failure(WebApplicationException e) {
+        String message = KeycloakErrors.messageOf(bodyOf(e.getResponse()));
+        return new IdentityProviderException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
     }
 
     private static String bodyOf(Response response) {

@@ -23,6 +23,11 @@ public class DisplayTimes {
     @Inject
     Clock clock;
 
+    /** The zone admins read times in; dates they type are days in this zone. */
+    public ZoneId zone() {
+        return ZoneId.of(zone);
+    }
+
     public String format(Instant instant) {
         if (instant == null) {
             return "";

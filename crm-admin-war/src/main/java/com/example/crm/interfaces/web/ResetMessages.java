@@ -64,6 +64,39 @@ public final class ResetMessages {
         return MessageFormat.format(bundle.getString("reset.rateLimited.text"), userName, limit, retryAt);
     }
 
+    public String emailChangedTitle() {
+        return bundle.getString("email.changed.title");
+    }
+
+    public String emailChangedText(boolean inKeycloakToo) {
+        return bundle.getString(inKeycloakToo ? "email.changed.both" : "email.changed.crmOnly");
+    }
+
+    public String emailUnchangedTitle() {
+        return bundle.getString("email.unchanged.title");
+    }
+
+    public String emailUnchangedText() {
+        return bundle.getString("email.unchanged.text");
+    }
+
+    public String emailNotChangedTitle() {
+        return bundle.getString("email.notChanged.title");
+    }
+
+    public String emailNotAnAddress() {
+        return bundle.getString("email.notChanged.notAnAddress");
+    }
+
+    /** Keycloak's refusal, in its own words when it gave some. */
+    public String emailKeycloakRefused(String keycloakSaid) {
+        String text = bundle.getString("email.notChanged.keycloak");
+        if (keycloakSaid != null && !keycloakSaid.isBlank()) {
+            text += " " + MessageFormat.format(bundle.getString("reset.failure.keycloakSaid"), keycloakSaid);
+        }
+        return text;
+    }
+
     public String duplicateTitle() {
         return bundle.getString("reset.duplicate.title");
     }

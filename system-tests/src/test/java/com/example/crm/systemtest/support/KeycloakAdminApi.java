@@ -50,6 +50,24 @@ public final class KeycloakAdminApi {
         return Http.json(response.body()).size();
     }
 
+    /** Imports users (and other resources) into realm crm in one call, as an identity administrator would. */
+    public void partialImport(String json) {
+        var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/partialImport"))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("partial import failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** The email address Keycloak has for this user (empty when none). */
+    public String email(String username) {
+        var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users?exact=true&username=" + username))
+                .header("Authorization", "Bearer " + token()).GET());
+        return Http.json(response.body()).get(0).path("email").asText("");
+    }
+
     /** Keycloak's id of the user with this username in realm crm. */
     public String userId(String username) {
         var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users?exact=true&username=" + username))

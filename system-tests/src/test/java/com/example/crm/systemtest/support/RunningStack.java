@@ -36,6 +36,11 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
         return "http://127.0.0.1:" + mailApiPort;
     }
 
+    /** The repository's root (the stack's launcher and demo data live there). */
+    public Path root() {
+        return root;
+    }
+
     /** Where the stack keeps its data (the CRM's H2 file is under crm-db/). */
     public Path dataDir() {
         return dir.resolve("data");

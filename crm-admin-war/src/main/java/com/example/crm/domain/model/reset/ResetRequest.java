@@ -45,6 +45,9 @@ public class ResetRequest {
     @Column(name = "lifespan_seconds", nullable = false)
     private long lifespanSeconds;
 
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
     @Column(name = "expires_at")
     private Instant expiresAt;
 
@@ -95,6 +98,7 @@ public class ResetRequest {
         requireRequested();
         status = ResetStatus.SENT;
         statusChangedAt = now;
+        sentAt = now;
         expiresAt = earlier(expiresAt, requestedAt.plusSeconds(lifespanSeconds));
     }
 
@@ -203,6 +207,11 @@ public class ResetRequest {
 
     public Duration getLifespan() {
         return Duration.ofSeconds(lifespanSeconds);
+    }
+
+    /** When Keycloak accepted the link for sending; null unless it was sent. Later changes keep it. */
+    public Instant getSentAt() {
+        return sentAt;
     }
 
     /** When the link stops working; null until it is sent. */

@@ -24,6 +24,11 @@ public interface ResetRequests {
     /** SENT requests whose expiry has passed by {@code now}, at most {@code max} of them. */
     List<ResetRequest> runOutBy(Instant now, int max);
 
+    /** The audit log's page: attempts matching the search, newest first. */
+    List<ResetRequest> search(AuditSearch search);
+
+    long count(AuditSearch search);
+
     /** Ids of CRM users who have at least one SENT request, at most {@code max}. */
     List<Long> usersWithOpenLinks(int max);
 

@@ -124,6 +124,11 @@ public class CrmUser {
         return firstName + " " + lastName;
     }
 
+    /** A new address, as typed by an admin (trimmed); the search key follows on save. */
+    public void changeEmail(String newEmail) {
+        this.email = newEmail == null || newEmail.isBlank() ? null : newEmail.strip();
+    }
+
     /** The email address, or null. */
     public String getEmail() {
         return email;

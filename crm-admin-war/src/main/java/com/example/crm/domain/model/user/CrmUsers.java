@@ -16,4 +16,7 @@ public interface CrmUsers {
     List<CrmUser> search(UserSearch search);
 
     long count(UserSearch search);
+
+    /** Ids of the users matching the search (its window ignored), in its order, at most {@code max}. */
+    List<Long> ids(UserSearch search, int max);
 }

@@ -53,6 +53,14 @@ public class JpaCrmUsers implements CrmUsers {
     }
 
     @Override
+    public List<Long> ids(UserSearch search, int max) {
+        TypedQuery<Long> query = em.createQuery("SELECT u.id FROM CrmUser u" + where(search)
+                + " ORDER BY u.lastName, u.firstName, u.id", Long.class);
+        bind(query, search);
+        return query.setMaxResults(max).getResultList();
+    }
+
+    @Override
     public long count(UserSearch search) {
         TypedQuery<Long> query = em.createQuery("SELECT COUNT(u) FROM CrmUser u" + where(search), Long.class);
         bind(query, search);

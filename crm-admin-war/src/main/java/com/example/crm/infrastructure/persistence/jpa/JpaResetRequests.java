@@ -1,14 +1,17 @@
 package com.example.crm.infrastructure.persistence.jpa;
 
+import com.example.crm.domain.model.reset.AuditSearch;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reset requests through JPQL. */
@@ -62,6 +65,59 @@ public class JpaResetRequests implements ResetRequests {
                 .setParameter("now", now)
                 .setMaxResults(max)
                 .getResultList();
+    }
+
+    @Override
+    public List<ResetRequest> search(AuditSearch search) {
+        TypedQuery<ResetRequest> query = em.createQuery("SELECT r FROM ResetRequest r JOIN FETCH r.user u"
+                + where(search) + " ORDER BY r.requestedAt DESC, r.id DESC", ResetRequest.class);
+        bind(query, search);
+        return query.setFirstResult(search.first()).setMaxResults(search.pageSize()).getResultList();
+    }
+
+    @Override
+    public long count(AuditSearch search) {
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(r) FROM ResetRequest r JOIN r.user u" + where(search), Long.class);
+        bind(query, search);
+        return query.getSingleResult();
+    }
+
+    private static String where(AuditSearch search) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (!search.user().isEmpty()) {
+            where.append(" AND u.searchKey LIKE :user ESCAPE '\\'");
+        }
+        if (!search.admin().isEmpty()) {
+            where.append(" AND LOWER(r.requestedBy) LIKE :admin ESCAPE '\\'");
+        }
+        if (search.outcome() != null) {
+            where.append(" AND r.status = :outcome");
+        }
+        if (search.from() != null) {
+            where.append(" AND r.requestedAt >= :from");
+        }
+        if (search.to() != null) {
+            where.append(" AND r.requestedAt < :to");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, AuditSearch search) {
+        if (!search.user().isEmpty()) {
+            query.setParameter("user", "%" + JpaCrmUsers.escapeLike(search.user().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (!search.admin().isEmpty()) {
+            query.setParameter("admin", "%" + JpaCrmUsers.escapeLike(search.admin().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (search.outcome() != null) {
+            query.setParameter("outcome", search.outcome());
+        }
+        if (search.from() != null) {
+            query.setParameter("from", search.from());
+        }
+        if (search.to() != null) {
+            query.setParameter("to", search.to());
+        }
     }
 
     @Override

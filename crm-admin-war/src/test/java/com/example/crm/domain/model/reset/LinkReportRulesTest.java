@@ -50,6 +50,7 @@ class LinkReportRulesTest {
         LinkReportRules.apply(report(LinkEvent.PASSWORD_CHANGED, T0.plusSeconds(300), null, false), List.of(link));
         assertEquals(ResetStatus.COMPLETED, link.getStatus());
         assertEquals(T0.plusSeconds(300), link.getStatusChangedAt());
+        assertEquals(T0.plusSeconds(1), link.getSentAt(), "when it was sent is kept");
     }
 
     @Test

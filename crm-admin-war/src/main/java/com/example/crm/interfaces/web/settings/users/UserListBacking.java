@@ -1,18 +1,24 @@
 package com.example.crm.interfaces.web.settings.users;
 
+import com.example.crm.application.BulkResets;
 import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.UserSearch;
 import com.example.crm.domain.model.user.UserStatus;
+import com.example.crm.interfaces.web.LazyTables;
+import com.example.crm.interfaces.web.ResetMessages;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.component.datatable.DataTable;
+import java.util.ResourceBundle;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -29,10 +35,15 @@ public class UserListBacking implements Serializable {
     @Inject
     CrmUsers users;
 
+    @Inject
+    BulkResets bulkResets;
+
     private String search = "";
     private UserStatus status;
     private ResetStatus lastResetStatus;
     private final LazyDataModel<CrmUser> model = new UsersPage();
+    private List<CrmUser> selected = new ArrayList<>();
+    private boolean allMatching;
 
     public LazyDataModel<CrmUser> getModel() {
         return model;
@@ -70,12 +81,61 @@ public class UserListBacking implements Serializable {
         return ResetStatus.values();
     }
 
+    public List<CrmUser> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<CrmUser> selected) {
+        this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
+        allMatching = false;
+    }
+
+    /** "Select all N matching": the run will cover every user the filters match, on every page. */
+    public void selectAllMatching() {
+        allMatching = true;
+    }
+
+    public void clearSelection() {
+        selected = new ArrayList<>();
+        allMatching = false;
+    }
+
+    public boolean isAllMatching() {
+        return allMatching;
+    }
+
+    /** How many users a bulk send would cover now. */
+    public long getSelectionCount() {
+        return allMatching ? users.count(searchFor(0, 1, Map.of())) : selected.size();
+    }
+
+    public long getMatchingCount() {
+        return users.count(searchFor(0, 1, Map.of()));
+    }
+
+    /** Starts a bulk run for the selection and opens its progress page. */
+    public String sendToSelection() {
+        long count = getSelectionCount();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (count == 0 || count > BulkResets.MAX_USERS) {
+            ResourceBundle words = ResourceBundle.getBundle(ResetMessages.BUNDLE, faces.getViewRoot().getLocale());
+            faces.addMessage(UserProfileBacking.PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                    words.getString("bulk.notStarted.title"),
+                    MessageFormat.format(words.getString(count == 0 ? "bulk.notStarted.none" : "bulk.notStarted.tooMany"),
+                            BulkResets.MAX_USERS, count)));
+            return null;
+        }
+        List<Long> ids = allMatching
+                ? users.ids(searchFor(0, 1, Map.of()), BulkResets.MAX_USERS)
+                : selected.stream().map(CrmUser::getId).toList();
+        long runId = bulkResets.start(ids);
+        return "/settings/users/bulk?faces-redirect=true&run=" + runId;
+    }
+
     /** Search text or status changed: show the first page of the new result. */
     public void filterChanged() {
-        DataTable table = (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent(TABLE_ID);
-        if (table != null) {
-            table.setFirst(0);
-        }
+        allMatching = false;
+        LazyTables.showFirstPage(TABLE_ID);
     }
 
     /** The table's pages: PrimeFaces asks for the count and one window at a time. */
@@ -99,24 +159,24 @@ public class UserListBacking implements Serializable {
         public String getRowKey(CrmUser user) {
             return String.valueOf(user.getId());
         }
+    }
 
-        private UserSearch searchFor(int first, int pageSize, Map<String, SortMeta> sortBy) {
-            UserSearch.SortField field = UserSearch.SortField.NAME;
-            boolean ascending = true;
-            for (SortMeta sort : sortBy.values()) {
-                if (sort.getOrder() == SortOrder.UNSORTED) {
-                    continue;
-                }
-                field = switch (sort.getField()) { // the property of the column's sortBy
-                    case "email" -> UserSearch.SortField.EMAIL;
-                    case "status" -> UserSearch.SortField.STATUS;
-                    case "role" -> UserSearch.SortField.ROLE;
-                    default -> UserSearch.SortField.NAME;
-                };
-                ascending = sort.getOrder() == SortOrder.ASCENDING;
-                break;
+    private UserSearch searchFor(int first, int pageSize, Map<String, SortMeta> sortBy) {
+        UserSearch.SortField field = UserSearch.SortField.NAME;
+        boolean ascending = true;
+        for (SortMeta sort : sortBy.values()) {
+            if (sort.getOrder() == SortOrder.UNSORTED) {
+                continue;
             }
-            return new UserSearch(search, status, lastResetStatus, field, ascending, first, pageSize);
+            field = switch (sort.getField()) { // the property of the column's sortBy
+                case "email" -> UserSearch.SortField.EMAIL;
+                case "status" -> UserSearch.SortField.STATUS;
+                case "role" -> UserSearch.SortField.ROLE;
+                default -> UserSearch.SortField.NAME;
+            };
+            ascending = sort.getOrder() == SortOrder.ASCENDING;
+            break;
         }
+        return new UserSearch(search, status, lastResetStatus, field, ascending, first, pageSize);
     }
 }

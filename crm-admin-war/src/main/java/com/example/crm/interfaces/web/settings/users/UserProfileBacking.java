@@ -4,6 +4,7 @@ import com.example.crm.application.LinkReconciliation;
 import com.example.crm.application.PasswordResetService;
 import com.example.crm.application.ResetAttempt;
 import com.example.crm.application.UnknownUserException;
+import com.example.crm.application.UserEmails;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
@@ -48,8 +49,13 @@ public class UserProfileBacking implements Serializable {
     @Inject
     LinkReconciliation reconciliation;
 
+    @Inject
+    UserEmails emails;
+
     private Long id;
     private boolean reconciling;
+    private UserEmails.Comparison emailComparison;
+    private String newEmail;
     // Loaded once per view (the page reads them many times per render); forgotten when a send changes them.
     private transient CrmUser user;
     private transient Optional<ResetRequest> lastSent;
@@ -145,6 +151,62 @@ public class UserProfileBacking implements Serializable {
     public boolean isResendOffered() {
         ResetRequest last = getLastSent();
         return last != null && (last.getStatus() == ResetStatus.EXPIRED || last.getStatus() == ResetStatus.SUPERSEDED);
+    }
+
+    /** Runs just after the page shows (a call to Keycloak): does Keycloak send to the address the CRM shows? */
+    public void checkKeycloakEmail() {
+        emailComparison = emails.compare(id);
+    }
+
+    /** Keycloak's address when it differs from the CRM's, else null. */
+    public String getKeycloakEmailDiffers() {
+        return emailComparison != null && emailComparison.outcome() == UserEmails.Comparison.Outcome.DIFFERENT
+                ? emailComparison.keycloakEmail() : null;
+    }
+
+    public boolean isKeycloakEmailUnavailable() {
+        return emailComparison != null && emailComparison.outcome() == UserEmails.Comparison.Outcome.UNAVAILABLE;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
+    }
+
+    /** Opens the edit dialog with the current address. */
+    public void startEmailEdit() {
+        CrmUser current = getUser();
+        newEmail = current == null ? "" : current.getEmail();
+    }
+
+    /** Saves the typed address in Keycloak and in the CRM, or says why not. */
+    public void saveEmail() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResetMessages words = words();
+        UserEmails.Change change = emails.change(id, newEmail);
+        switch (change.outcome()) {
+            case CHANGED -> {
+                forgetLoadedState();
+                emailComparison = emails.compare(id);
+                faces.addMessage(SUCCESS, new FacesMessage(FacesMessage.SEVERITY_INFO, words.emailChangedTitle(),
+                        words.emailChangedText(getUser().isLinked())));
+            }
+            case UNCHANGED -> faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                    words.emailUnchangedTitle(), words.emailUnchangedText()));
+            case NOT_AN_ADDRESS -> {
+                faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.emailNotChangedTitle(),
+                        words.emailNotAnAddress()));
+                faces.validationFailed(); // keeps the dialog open with what was typed
+            }
+            case KEYCLOAK_REFUSED -> {
+                faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.emailNotChangedTitle(),
+                        words.emailKeycloakRefused(change.detail())));
+                faces.validationFailed();
+            }
+        }
     }
 
     /** Why the email address may be mistyped, in the admin's words; empty when it looks fine. */

@@ -1,0 +1,93 @@
+package com.example.crm.application;
+
+import com.example.crm.domain.model.reset.ResetFailure;
+import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.domain.model.user.CrmUsers;
+import com.example.crm.domain.model.user.EmailAdvice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** A user's email address in the CRM and in Keycloak, which is where reset links really go. */
+@ApplicationScoped
+public class UserEmails {
+
+    private static final Logger LOG = Logger.getLogger(UserEmails.class.getName());
+
+    /** How the CRM's address compares with Keycloak's; {@code keycloakEmail} is set when they differ. */
+    public record Comparison(Outcome outcome, String keycloakEmail) {
+        public enum Outcome { SAME, DIFFERENT, NOT_LINKED, UNAVAILABLE }
+    }
+
+    /** What came of changing an address. {@code failure} and {@code detail} explain a Keycloak refusal. */
+    public record Change(Outcome outcome, ResetFailure failure, String detail) {
+        public enum Outcome { CHANGED, UNCHANGED, NOT_AN_ADDRESS, KEYCLOAK_REFUSED }
+    }
+
+    @Inject
+    IdentityProvider identityProvider;
+
+    @Inject
+    CrmUsers users;
+
+    @Inject
+    PasswordResetService resets;
+
+    @Inject
+    UserEmails self; // through the proxy: the CRM's side in its own transaction (public: Weld skips others)
+
+    /** Compares the addresses (a call to Keycloak); never throws for Keycloak's sake. */
+    public Comparison compare(long crmUserId) {
+        CrmUser user = users.find(crmUserId).orElseThrow(() -> new UnknownUserException(crmUserId));
+        if (!user.isLinked()) {
+            return new Comparison(Comparison.Outcome.NOT_LINKED, null);
+        }
+        Optional<String> keycloakEmail;
+        try {
+            keycloakEmail = identityProvider.emailOf(user.getKeycloakId());
+        } catch (IdentityProviderException e) {
+            return new Comparison(Comparison.Outcome.UNAVAILABLE, null);
+        }
+        String crmEmail = user.getEmail() == null ? "" : user.getEmail().strip().toLowerCase(Locale.ROOT);
+        String theirs = keycloakEmail.orElse("");
+        return crmEmail.equals(theirs.strip().toLowerCase(Locale.ROOT))
+                ? new Comparison(Comparison.Outcome.SAME, null)
+                : new Comparison(Comparison.Outcome.DIFFERENT, theirs);
+    }
+
+    /**
+     * Sets the address in Keycloak first and then in the CRM, so that a refusal by Keycloak changes nothing
+     * and the two never end up different because of this change.
+     */
+    public Change change(long crmUserId, String typed) {
+        String admin = resets.signedInAdmin();
+        String email = typed == null ? "" : typed.strip();
+        if (email.isEmpty() || EmailAdvice.check(email).stream().anyMatch(warning ->
+                warning.kind() == EmailAdvice.Kind.NOT_AN_ADDRESS || warning.kind() == EmailAdvice.Kind.SPACES)) {
+            return new Change(Change.Outcome.NOT_AN_ADDRESS, null, null);
+        }
+        CrmUser user = users.find(crmUserId).orElseThrow(() -> new UnknownUserException(crmUserId));
+        boolean keycloakAgrees = compare(crmUserId).outcome() == Comparison.Outcome.SAME;
+        if (email.equalsIgnoreCase(String.valueOf(user.getEmail())) && (keycloakAgrees || !user.isLinked())) {
+            return new Change(Change.Outcome.UNCHANGED, null, null);
+        }
+        if (user.isLinked()) {
+            try {
+                identityProvider.changeEmail(user.getKeycloakId(), email);
+            } catch (IdentityProviderException e) {
+                return new Change(Change.Outcome.KEYCLOAK_REFUSED, e.failure(), e.providerMessage());
+            }
+        }
+        self.changeInCrm(crmUserId, email);
+        LOG.info(() -> admin + " changed the email address of CRM user " + crmUserId + (user.isLinked() ? " and its Keycloak account" : ""));
+        return new Change(Change.Outcome.CHANGED, null, null);
+    }
+
+    @Transactional
+    public void changeInCrm(long crmUserId, String email) {
+        users.lock(crmUserId).orElseThrow(() -> new UnknownUserException(crmUserId)).changeEmail(email);
+    }
+}

@@ -1,0 +1,106 @@
+package com.example.crm.interfaces.web.settings.users;
+
+import com.example.crm.domain.model.bulk.BulkOutcome;
+import com.example.crm.domain.model.bulk.BulkRun;
+import com.example.crm.domain.model.bulk.BulkRunItem;
+import com.example.crm.domain.model.bulk.BulkRuns;
+import com.example.crm.domain.model.bulk.SkipReason;
+import com.example.crm.interfaces.web.ResetMessages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/** A bulk run's progress and each user's outcome, read from the database on every poll: a reload loses nothing. */
+@Named
+@ViewScoped
+public class BulkRunBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    BulkRuns runs;
+
+    private Long runId;
+    private transient BulkRun run;
+    private transient List<BulkRunItem> items;
+    private transient Map<BulkOutcome, Long> counts;
+
+    public String getRunParam() {
+        return runId == null ? null : runId.toString();
+    }
+
+    public void setRunParam(String value) {
+        try {
+            runId = value == null ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException notANumber) {
+            runId = null;
+        }
+    }
+
+    /** View action: a missing or unknown run is a 404. */
+    public void load() throws IOException {
+        if (runId == null || runs.find(runId).isEmpty()) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such bulk run");
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    /** Poll: forget what was read, so the page shows the run as it is now. */
+    public void refresh() {
+        run = null;
+        items = null;
+        counts = null;
+    }
+
+    public BulkRun getRun() {
+        if (run == null) {
+            run = runs.find(runId).orElseThrow();
+        }
+        return run;
+    }
+
+    public List<BulkRunItem> getItems() {
+        if (items == null) {
+            items = runs.items(runId);
+        }
+        return items;
+    }
+
+    public long count(BulkOutcome outcome) {
+        if (counts == null) {
+            counts = runs.countByOutcome(runId);
+        }
+        return counts.getOrDefault(outcome, 0L);
+    }
+
+    public long getDone() {
+        return getRun().getTotal() - count(BulkOutcome.PENDING);
+    }
+
+    public int getPercent() {
+        int total = getRun().getTotal();
+        return total == 0 ? 100 : (int) (getDone() * 100 / total);
+    }
+
+    public BulkOutcome[] getOutcomes() {
+        return new BulkOutcome[] {BulkOutcome.SENT, BulkOutcome.SKIPPED, BulkOutcome.FAILED, BulkOutcome.PENDING};
+    }
+
+    /** Why a user was skipped or failed, in the admin's words. */
+    public String reason(BulkRunItem item) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (item.getFailure() != null) {
+            return new ResetMessages(faces.getViewRoot().getLocale())
+                    .failureText(item.getFailure(), item.getUser().getFullName(), item.getDetail());
+        }
+        SkipReason skip = item.getSkipReason();
+        return skip == null ? "" : ResourceBundle.getBundle(ResetMessages.BUNDLE, faces.getViewRoot().getLocale())
+                .getString("bulk.skip." + skip.name());
+    }
+}

@@ -1,0 +1,100 @@
+package com.example.crm.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.crm.domain.model.bulk.BulkOutcome;
+import com.example.crm.domain.model.bulk.BulkRunItem;
+import com.example.crm.domain.model.bulk.BulkRuns;
+import com.example.crm.domain.model.bulk.SkipReason;
+import com.example.crm.domain.model.reset.ResetFailure;
+import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.testsupport.CrmDeployment;
+import com.example.crm.testsupport.InTransaction;
+import com.example.crm.testsupport.RecordingIdentityProvider;
+import com.example.crm.testsupport.TestUsers;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bulk runs in a real Payara Micro: every user's outcome stored, a few sends at a time, never more. */
+@ExtendWith(ArquillianExtension.class)
+class BulkResetsIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return CrmDeployment.applicationAndPersistence();
+    }
+
+    @Inject
+    BulkResets bulk;
+
+    @Inject
+    BulkRuns runs;
+
+    @Inject
+    TestUsers users;
+
+    @Inject
+    RecordingIdentityProvider keycloak;
+
+    @Inject
+    InTransaction tx;
+
+    @Test
+    void sendsToEligibleUsersSkipsTheOthersWithTheReasonAndBoundsConcurrency() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ids.add(users.create("Bulk" + i, "Eligible", "bulk" + i + "@example.com", true, true).getId());
+        }
+        CrmUser inactive = users.create("Ina", "Inactive", "ina@example.com", false, true);
+        CrmUser limited = users.create("Lim", "Limited", "lim@example.com", true, true);
+        for (int minutes = 50; minutes >= 10; minutes -= 10) {
+            users.sentEarlier(limited, Duration.ofMinutes(minutes), Duration.ofHours(1));
+        }
+        ids.add(inactive.getId());
+        ids.add(limited.getId());
+        ids.add(ids.get(0)); // listed twice, sent once
+
+        keycloak.takeForEachSend(Duration.ofMillis(150));
+        long runId = bulk.record("admin", new LinkedHashSet<>(ids));
+        bulk.dispatch(runId);
+        awaitFinished(runId, Duration.ofSeconds(60));
+
+        Map<BulkOutcome, Long> counts = tx.get(() -> runs.countByOutcome(runId));
+        assertEquals(16L, counts.get(BulkOutcome.SENT));
+        assertEquals(2L, counts.get(BulkOutcome.SKIPPED));
+        assertEquals(18, tx.get(() -> runs.find(runId).orElseThrow().getTotal()));
+        List<BulkRunItem> items = tx.get(() -> runs.items(runId));
+        BulkRunItem skippedInactive = items.stream().filter(item -> item.getUser().getId().equals(inactive.getId())).findFirst().orElseThrow();
+        assertEquals(ResetFailure.INACTIVE, skippedInactive.getFailure());
+        BulkRunItem skippedLimited = items.stream().filter(item -> item.getUser().getId().equals(limited.getId())).findFirst().orElseThrow();
+        assertEquals(SkipReason.RATE_LIMITED, skippedLimited.getSkipReason());
+        int mostAtOnce = keycloak.mostSendsAtOnce();
+        assertTrue(mostAtOnce >= 2 && mostAtOnce <= 4, "sends in parallel, at most 4 at once: " + mostAtOnce);
+        keycloak.takeForEachSend(Duration.ZERO);
+    }
+
+    @Test
+    void startingARunNeedsTheCrmAdminRole() {
+        assertThrows(SecurityException.class, () -> bulk.start(List.of(1L)));
+    }
+
+    private void awaitFinished(long runId, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (!tx.get(() -> runs.find(runId).orElseThrow().isFinished())) {
+            assertTrue(Instant.now().isBefore(deadline), "the run did not finish within " + limit);
+            Thread.sleep(200);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.example.crm.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.crm.systemtest.support.Browser;
+import com.example.crm.systemtest.support.SystemTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Settings → Audit log: every attempt, who made it and its outcome, filtered in the database. */
+@SystemTest
+class AuditLogTest {
+
+    private static final By TABLE = By.id("audit-form:attempts");
+
+    @Test
+    void listsTheAttemptAndFiltersByUserAndOutcome(Browser admin) {
+        admin.signInToCrm("admin", "admin");
+        admin.openProfile("mila", "Mila Nguyen");
+        admin.sendResetLink();
+        admin.successNotification();
+
+        admin.driver.findElement(By.cssSelector("nav a[aria-label='Settings']")).click();
+        admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("settings-audit"))).click();
+        admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form:user"))).sendKeys("mila");
+        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#audit-form\\:attempts .ui-paginator-current"), "of 1"));
+        String row = admin.text(By.cssSelector("#audit-form\\:attempts tbody tr"));
+        assertTrue(row.contains("Mila Nguyen") && row.contains("admin") && row.contains("Sent"), row);
+        admin.screenshot(Path.of("target/screenshots/audit-log.png"));
+
+        admin.choose("audit-form:outcome", "Not sent");
+        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(TABLE, "No reset attempt matches these filters."));
+        assertTrue(!admin.pageText().contains("action-token"), "no reset link is ever shown");
+    }
+}
