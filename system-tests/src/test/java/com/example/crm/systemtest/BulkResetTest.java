@@ -32,6 +32,11 @@ class BulkResetTest {
         admin.driver.findElement(By.id("users-form:search")).sendKeys("field.example.com");
         admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(PAGE_COUNT, "of 50"));
 
+        By rowBoxes = By.cssSelector("#users-form\\:users tbody td.ui-selection-column .ui-chkbox-box");
+        admin.driver.findElements(rowBoxes).get(0).click();
+        admin.waiting().until(ExpectedConditions.textToBe(By.id("bulk-selection"), "1 selected"));
+        admin.driver.findElements(rowBoxes).get(1).click();
+        admin.waiting().until(ExpectedConditions.textToBe(By.id("bulk-selection"), "2 selected"));
         admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("users-form:select-all-matching"))).click();
         admin.waiting().until(ExpectedConditions.textToBe(By.id("bulk-selection"), "All 50 matching users are selected."));
         admin.driver.findElement(By.id("users-form:bulk-send")).click();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -151,8 +152,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits, without reloading, until the element shows the text: the page must update itself. */
     public void awaitTextWithoutReload(By locator, String text, Duration limit) {
-        new WebDriverWait(driver, limit, Duration.ofMillis(500)).until(d ->
-                !d.findElements(locator).isEmpty() && d.findElement(locator).getText().contains(text));
+        new WebDriverWait(driver, limit, Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class) // the page re-renders the element while we read it
+                .until(d -> !d.findElements(locator).isEmpty() && d.findElement(locator).getText().contains(text));
     }
 
     /** What an end user does with a reset link: the info page, then the new password twice. */

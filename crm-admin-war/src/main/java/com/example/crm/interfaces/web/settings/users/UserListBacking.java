@@ -159,6 +159,16 @@ public class UserListBacking implements Serializable {
         public String getRowKey(CrmUser user) {
             return String.valueOf(user.getId());
         }
+
+        /** A ticked row, possibly on another page: selection keeps users across pages. */
+        @Override
+        public CrmUser getRowData(String rowKey) {
+            try {
+                return users.find(Long.parseLong(rowKey)).orElse(null);
+            } catch (NumberFormatException notAKey) {
+                return null;
+            }
+        }
     }
 
     private UserSearch searchFor(int first, int pageSize, Map<String, SortMeta> sortBy) {
