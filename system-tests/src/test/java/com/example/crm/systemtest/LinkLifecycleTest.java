@@ -43,11 +43,11 @@ class LinkLifecycleTest {
         try {
             Mailbox mailbox = new Mailbox(stack);
             admin.signInToCrm("admin", "admin");
-            admin.openProfile("noah", "Noah Williams");
+            admin.openProfile("sebastian", "Sebastian Torres");
             admin.sendResetLink(); // the CRM asks for 12 hours; the realm allows 1 minute
             admin.successNotification();
             Instant sent = Instant.now();
-            String message = mailbox.awaitMessage("noah.williams@example.com", 1, Duration.ofSeconds(30));
+            String message = mailbox.awaitMessage("sebastian.torres@example.com", 1, Duration.ofSeconds(30));
             Email email = Email.parse(message);
             assertTrue(email.text().contains("expires in 1 minute"), email.text());
             admin.awaitTextWithoutReload(By.id("link-expires"), "minute", Duration.ofSeconds(20)); // Keycloak's report
@@ -62,7 +62,7 @@ class LinkLifecycleTest {
             admin.screenshot(Path.of("target/screenshots/profile-expired-link.png"));
             admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("profile-form:resend"))).click();
             assertEquals("Success\nReset Password Instruction has been sent successfully!", admin.successNotification());
-            mailbox.awaitMessage("noah.williams@example.com", 2, Duration.ofSeconds(30));
+            mailbox.awaitMessage("sebastian.torres@example.com", 2, Duration.ofSeconds(30));
             admin.awaitTextWithoutReload(LINK_STATUS, "Sent", Duration.ofSeconds(10));
         } finally {
             keycloak.setPolicy("720", "1440", true);
@@ -72,11 +72,11 @@ class LinkLifecycleTest {
     @Test
     void aReportLostWithKeycloaksRestartIsRecoveredFromItsStoredEvents(RunningStack stack, Browser admin) {
         admin.signInToCrm("admin", "admin");
-        admin.openProfile("oliver", "Oliver Jones");
+        admin.openProfile("aria", "Aria Flores");
         admin.sendResetLink();
         admin.successNotification();
         String profile = admin.driver.getCurrentUrl();
-        String link = Mailbox.actionLink(new Mailbox(stack).awaitMessage("oliver.jones@example.com", 1, Duration.ofSeconds(30)));
+        String link = Mailbox.actionLink(new Mailbox(stack).awaitMessage("aria.flores@example.com", 1, Duration.ofSeconds(30)));
 
         stack.run("stop", "payara");
         try (Browser user = Browser.open(stack)) {
