@@ -1,8 +1,11 @@
 package com.example.crm.interfaces.web;
 
 import com.example.crm.application.ResetAttempt;
+import com.example.crm.domain.model.bulk.BulkRunItem;
 import com.example.crm.domain.model.reset.ResetFailure;
+import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.user.EmailAdvice;
+import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -16,6 +19,11 @@ public final class ResetMessages {
 
     public ResetMessages(Locale locale) {
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    }
+
+    /** In the language of the page being rendered. */
+    public static ResetMessages forCurrentView() {
+        return new ResetMessages(FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     public String successTitle() {
@@ -33,6 +41,30 @@ public final class ResetMessages {
     /** Why no link was sent, naming the user and, where Keycloak said something, Keycloak's words. */
     public String failureText(ResetAttempt.Failed failed) {
         return failureText(failed.failure(), failed.userName(), failed.detail());
+    }
+
+    /** Why an attempt sent nothing, with Keycloak's words; empty when it was sent. */
+    public String failureText(ResetRequest request) {
+        return request.getFailure() == null ? ""
+                : failureText(request.getFailure(), request.getUser().getFullName(), request.getKeycloakError());
+    }
+
+    /** Why a bulk run skipped or failed a user; empty when it was sent or is still waiting. */
+    public String bulkReason(BulkRunItem item) {
+        if (item.getFailure() != null) {
+            return failureText(item.getFailure(), item.getUser().getFullName(), item.getDetail());
+        }
+        return item.getSkipReason() == null ? "" : bundle.getString("bulk.skip." + item.getSkipReason().name());
+    }
+
+    public String bulkNotStartedTitle() {
+        return bundle.getString("bulk.notStarted.title");
+    }
+
+    /** Why a bulk run was not started: nobody selected, or more than {@code max} users. */
+    public String bulkNotStartedText(long selected, int max) {
+        return MessageFormat.format(bundle.getString(selected == 0 ? "bulk.notStarted.none" : "bulk.notStarted.tooMany"),
+                max, selected);
     }
 
     public String failureText(ResetFailure failure, String userName, String detail) {

@@ -7,7 +7,6 @@ import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.interfaces.web.DisplayTimes;
 import com.example.crm.interfaces.web.LazyTables;
 import com.example.crm.interfaces.web.ResetMessages;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -56,11 +55,7 @@ public class AuditLogBacking implements Serializable {
 
     /** The reason an attempt sent nothing, in the admin's words; empty when it was sent. */
     public String reason(ResetRequest request) {
-        if (request.getFailure() == null) {
-            return "";
-        }
-        return new ResetMessages(FacesContext.getCurrentInstance().getViewRoot().getLocale())
-                .failureText(request.getFailure(), request.getUser().getFullName(), request.getKeycloakError());
+        return ResetMessages.forCurrentView().failureText(request);
     }
 
     public String getUser() {

@@ -4,7 +4,6 @@ import com.example.crm.domain.model.bulk.BulkOutcome;
 import com.example.crm.domain.model.bulk.BulkRun;
 import com.example.crm.domain.model.bulk.BulkRunItem;
 import com.example.crm.domain.model.bulk.BulkRuns;
-import com.example.crm.domain.model.bulk.SkipReason;
 import com.example.crm.interfaces.web.ResetMessages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 /** A bulk run's progress and each user's outcome, read from the database on every poll: a reload loses nothing. */
 @Named
@@ -94,13 +92,6 @@ public class BulkRunBacking implements Serializable {
 
     /** Why a user was skipped or failed, in the admin's words. */
     public String reason(BulkRunItem item) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (item.getFailure() != null) {
-            return new ResetMessages(faces.getViewRoot().getLocale())
-                    .failureText(item.getFailure(), item.getUser().getFullName(), item.getDetail());
-        }
-        SkipReason skip = item.getSkipReason();
-        return skip == null ? "" : ResourceBundle.getBundle(ResetMessages.BUNDLE, faces.getViewRoot().getLocale())
-                .getString("bulk.skip." + skip.name());
+        return ResetMessages.forCurrentView().bulkReason(item);
     }
 }

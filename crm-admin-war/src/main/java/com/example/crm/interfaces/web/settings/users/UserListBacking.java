@@ -14,11 +14,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -118,11 +116,9 @@ public class UserListBacking implements Serializable {
         long count = getSelectionCount();
         FacesContext faces = FacesContext.getCurrentInstance();
         if (count == 0 || count > BulkResets.MAX_USERS) {
-            ResourceBundle words = ResourceBundle.getBundle(ResetMessages.BUNDLE, faces.getViewRoot().getLocale());
+            ResetMessages words = ResetMessages.forCurrentView();
             faces.addMessage(UserProfileBacking.PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN,
-                    words.getString("bulk.notStarted.title"),
-                    MessageFormat.format(words.getString(count == 0 ? "bulk.notStarted.none" : "bulk.notStarted.tooMany"),
-                            BulkResets.MAX_USERS, count)));
+                    words.bulkNotStartedTitle(), words.bulkNotStartedText(count, BulkResets.MAX_USERS)));
             return null;
         }
         List<Long> ids = allMatching

@@ -231,7 +231,7 @@ public class UserProfileBacking implements Serializable {
     }
 
     private static ResetMessages words() {
-        return new ResetMessages(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        return ResetMessages.forCurrentView();
     }
 
     private void forgetLoadedState() {
@@ -241,9 +241,6 @@ public class UserProfileBacking implements Serializable {
     }
 
     public String failureText(ResetRequest request) {
-        if (request.getFailure() == null) {
-            return "";
-        }
-        return words().failureText(request.getFailure(), request.getUser().getFullName(), request.getKeycloakError());
+        return words().failureText(request);
     }
 }
