@@ -54,11 +54,12 @@ public class KeycloakReports {
             return Outcome.UNREADABLE;
         }
         String type = report.getString("type", "");
-        if (LinkEvent.named(type).isEmpty()) {
+        Optional<LinkEvent> event = LinkEvent.named(type);
+        if (event.isEmpty()) {
             LOG.info(() -> "Ignored a Keycloak report of a type this CRM does not know: " + type);
             return Outcome.NOTHING_TO_APPLY;
         }
-        Optional<LinkReport> linkReport = parse(report);
+        Optional<LinkReport> linkReport = parse(report, event.get());
         if (linkReport.isEmpty()) {
             return Outcome.UNREADABLE;
         }
@@ -69,18 +70,17 @@ public class KeycloakReports {
         };
     }
 
-    /** {id, type, keycloakUserId, occurredAt, linkExpiresAt?, replacesEarlierLinks?}; other fields are ignored. */
-    static Optional<LinkReport> parse(JsonObject report) {
+    /** {id, keycloakUserId, occurredAt, linkExpiresAt?, replacesEarlierLinks?} of a report of this type; other fields are ignored. */
+    static Optional<LinkReport> parse(JsonObject report, LinkEvent event) {
         try {
             String id = report.getString("id", null);
-            Optional<LinkEvent> event = LinkEvent.named(report.getString("type", ""));
             String keycloakUserId = report.getString("keycloakUserId", null);
             String occurredAt = report.getString("occurredAt", null);
-            if (id == null || event.isEmpty() || keycloakUserId == null || occurredAt == null) {
+            if (id == null || keycloakUserId == null || occurredAt == null) {
                 return Optional.empty();
             }
             String expiresAt = report.getString("linkExpiresAt", null);
-            return Optional.of(new LinkReport(id, event.get(), keycloakUserId, Instant.parse(occurredAt),
+            return Optional.of(new LinkReport(id, event, keycloakUserId, Instant.parse(occurredAt),
                     expiresAt == null ? null : Instant.parse(expiresAt), report.getBoolean("replacesEarlierLinks", false)));
         } catch (DateTimeParseException | ClassCastException | NullPointerException e) {
             return Optional.empty();

@@ -70,8 +70,9 @@ public class UserEmails {
             return new Change(Change.Outcome.NOT_AN_ADDRESS, null, null);
         }
         CrmUser user = users.find(crmUserId).orElseThrow(() -> new UnknownUserException(crmUserId));
-        boolean keycloakAgrees = compare(crmUserId).outcome() == Comparison.Outcome.SAME;
-        if (email.equalsIgnoreCase(String.valueOf(user.getEmail())) && (keycloakAgrees || !user.isLinked())) {
+        // Keycloak is asked only when its answer decides: the same address in the CRM may still differ there.
+        if (email.equalsIgnoreCase(String.valueOf(user.getEmail()))
+                && (!user.isLinked() || compare(crmUserId).outcome() == Comparison.Outcome.SAME)) {
             return new Change(Change.Outcome.UNCHANGED, null, null);
         }
         if (user.isLinked()) {

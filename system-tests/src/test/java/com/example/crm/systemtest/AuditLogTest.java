@@ -18,9 +18,7 @@ class AuditLogTest {
     @Test
     void listsTheAttemptAndFiltersByUserAndOutcome(Browser admin) {
         admin.signInToCrm("admin", "admin");
-        admin.openProfile("mila", "Mila Nguyen");
-        admin.sendResetLink();
-        admin.successNotification();
+        admin.sendResetLinkTo("mila", "Mila Nguyen");
 
         admin.driver.findElement(By.cssSelector("nav a[aria-label='Settings']")).click();
         admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("settings-audit"))).click();

@@ -35,7 +35,7 @@ class ResetJourneyTest {
         assertTrue(ticket.startsWith("Password reset link sent to Liam Smith (l***@example.com) on "), ticket);
         assertTrue(ticket.contains(" by admin. The link works until "), ticket);
 
-        String link = Mailbox.actionLink(mailbox.awaitMessage("liam.smith@example.com", 1, Duration.ofSeconds(30)));
+        String link = mailbox.awaitLink("liam.smith@example.com", 1);
         try (Browser user = Browser.open(stack)) {
             user.go(link);
             assertTrue(user.text(By.tagName("body")).contains("Action requested by your Acme CRM administrator"), "branded info page");

@@ -24,9 +24,9 @@ class ResetLinkPolicyTest {
         KeycloakAdminApi keycloak = new KeycloakAdminApi(stack);
         Mailbox mailbox = new Mailbox(stack);
         keycloak.sendUpdatePasswordEmail("jack.lee", 3600);
-        String older = Mailbox.actionLink(mailbox.awaitMessage("jack.lee@example.com", 1, Duration.ofSeconds(30)));
+        String older = mailbox.awaitLink("jack.lee@example.com", 1);
         keycloak.sendUpdatePasswordEmail("jack.lee", 3600);
-        String newer = Mailbox.actionLink(mailbox.awaitMessage("jack.lee@example.com", 2, Duration.ofSeconds(30)));
+        String newer = mailbox.awaitLink("jack.lee@example.com", 2);
 
         user.go(older);
         user.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),

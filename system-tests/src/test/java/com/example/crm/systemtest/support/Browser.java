@@ -80,6 +80,13 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBe(By.id("profile-name"), fullName));
     }
 
+    /** The admin's usual errand: the user's profile, More → Send Reset Link, and the green notification. */
+    public void sendResetLinkTo(String search, String fullName) {
+        openProfile(search, fullName);
+        sendResetLink();
+        successNotification();
+    }
+
     /** More → Send Reset Link. */
     public void sendResetLink() {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("profile-form:more_button"))).click();

@@ -47,6 +47,11 @@ public final class Mailbox {
         throw new AssertionError("no message #" + count + " for " + email + " within " + limit);
     }
 
+    /** The reset link in the n-th message to this address, once it arrives (within 30 s). */
+    public String awaitLink(String email, int count) {
+        return actionLink(awaitMessage(email, count, Duration.ofSeconds(30)));
+    }
+
     /** The reset link from a message's plain-text part, decoded (long lines are wrapped in transfer). */
     public static String actionLink(String mimeMessage) {
         String text = Email.parse(mimeMessage).text();

@@ -83,7 +83,7 @@ public class JpaCrmUsers implements CrmUsers {
 
     private static void bind(TypedQuery<?> query, UserSearch search) {
         if (!search.text().isEmpty()) {
-            query.setParameter("text", "%" + escapeLike(search.text().toLowerCase(Locale.ROOT)) + "%");
+            query.setParameter("text", containing(search.text()));
         }
         if (search.status() != null) {
             query.setParameter("status", search.status());
@@ -93,7 +93,8 @@ public class JpaCrmUsers implements CrmUsers {
         }
     }
 
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** A LIKE pattern (with ESCAPE '\\') for lower-cased columns containing {@code text}; wildcards in it are text. */
+    static String containing(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

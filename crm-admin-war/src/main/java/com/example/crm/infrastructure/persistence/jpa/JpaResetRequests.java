@@ -11,7 +11,6 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Reset requests through JPQL. */
@@ -104,10 +103,10 @@ public class JpaResetRequests implements ResetRequests {
 
     private static void bind(TypedQuery<?> query, AuditSearch search) {
         if (!search.user().isEmpty()) {
-            query.setParameter("user", "%" + JpaCrmUsers.escapeLike(search.user().toLowerCase(Locale.ROOT)) + "%");
+            query.setParameter("user", JpaCrmUsers.containing(search.user()));
         }
         if (!search.admin().isEmpty()) {
-            query.setParameter("admin", "%" + JpaCrmUsers.escapeLike(search.admin().toLowerCase(Locale.ROOT)) + "%");
+            query.setParameter("admin", JpaCrmUsers.containing(search.admin()));
         }
         if (search.outcome() != null) {
             query.setParameter("outcome", search.outcome());

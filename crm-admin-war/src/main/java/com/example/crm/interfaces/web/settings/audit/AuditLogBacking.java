@@ -5,7 +5,7 @@ import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.interfaces.web.DisplayTimes;
-import com.example.crm.interfaces.web.LazyTables;
+import com.example.crm.interfaces.web.ExternallyFilteredModel;
 import com.example.crm.interfaces.web.ResetMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
@@ -50,7 +49,7 @@ public class AuditLogBacking implements Serializable {
 
     /** A filter changed: show the first page of the new result. */
     public void filterChanged() {
-        LazyTables.showFirstPage(TABLE_ID);
+        ExternallyFilteredModel.showFirstPage(TABLE_ID);
     }
 
     /** The reason an attempt sent nothing, in the admin's words; empty when it was sent. */
@@ -98,24 +97,23 @@ public class AuditLogBacking implements Serializable {
         this.to = to;
     }
 
-    private final class AttemptsPage extends LazyDataModel<ResetRequest> {
+    private final class AttemptsPage extends ExternallyFilteredModel<ResetRequest> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(requests.count(searchFor(0, 1)));
+        protected long countMatching() {
+            return requests.count(searchFor(0, 1));
         }
 
         @Override
-        public List<ResetRequest> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            setRowCount(count(filterBy)); // the filters live outside the table: recount on every load
+        protected List<ResetRequest> page(int first, int pageSize, Map<String, SortMeta> sortBy) {
             return requests.search(searchFor(first, pageSize));
         }
 
         @Override
-        public String getRowKey(ResetRequest request) {
-            return String.valueOf(request.getId());
+        protected Long idOf(ResetRequest request) {
+            return request.getId();
         }
 
         private AuditSearch searchFor(int first, int pageSize) {

@@ -6,7 +6,7 @@ import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.UserSearch;
 import com.example.crm.domain.model.user.UserStatus;
-import com.example.crm.interfaces.web.LazyTables;
+import com.example.crm.interfaces.web.ExternallyFilteredModel;
 import com.example.crm.interfaces.web.ResetMessages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -17,7 +17,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
@@ -104,7 +103,7 @@ public class UserListBacking implements Serializable {
 
     /** How many users a bulk send would cover now. */
     public long getSelectionCount() {
-        return allMatching ? users.count(searchFor(0, 1, Map.of())) : selected.size();
+        return allMatching ? getMatchingCount() : selected.size();
     }
 
     public long getMatchingCount() {
@@ -131,29 +130,27 @@ public class UserListBacking implements Serializable {
     /** Search text or status changed: show the first page of the new result. */
     public void filterChanged() {
         allMatching = false;
-        LazyTables.showFirstPage(TABLE_ID);
+        ExternallyFilteredModel.showFirstPage(TABLE_ID);
     }
 
     /** The table's pages: PrimeFaces asks for the count and one window at a time. */
-    private final class UsersPage extends LazyDataModel<CrmUser> {
+    private final class UsersPage extends ExternallyFilteredModel<CrmUser> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return Math.toIntExact(users.count(searchFor(0, 1, Map.of())));
+        protected long countMatching() {
+            return getMatchingCount();
         }
 
         @Override
-        public List<CrmUser> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            // PrimeFaces keeps the last count unless it is 0; our filters live outside the table, so recount.
-            setRowCount(count(filterBy));
+        protected List<CrmUser> page(int first, int pageSize, Map<String, SortMeta> sortBy) {
             return users.search(searchFor(first, pageSize, sortBy));
         }
 
         @Override
-        public String getRowKey(CrmUser user) {
-            return String.valueOf(user.getId());
+        protected Long idOf(CrmUser user) {
+            return user.getId();
         }
 
         /** A ticked row, possibly on another page: selection keeps users across pages. */
