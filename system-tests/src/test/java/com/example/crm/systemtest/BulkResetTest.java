@@ -31,6 +31,7 @@ class BulkResetTest {
         admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("settings-users"))).click();
         admin.driver.findElement(By.id("users-form:search")).sendKeys("field.example.com");
         admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(PAGE_COUNT, "of 50"));
+        admin.waiting().until(ExpectedConditions.textToBe(By.id("users-form:select-all-matching"), "Select all 50 matching users"));
 
         By rowBoxes = By.cssSelector("#users-form\\:users tbody td.ui-selection-column .ui-chkbox-box");
         admin.driver.findElements(rowBoxes).get(0).click();

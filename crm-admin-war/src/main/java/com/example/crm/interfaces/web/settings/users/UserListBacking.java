@@ -28,6 +28,8 @@ public class UserListBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String TABLE_ID = ":users-form:users";
+    private static final String COUNTED_SEARCH = UserListBacking.class.getName() + ".countedSearch";
+    private static final String COUNT = UserListBacking.class.getName() + ".count";
 
     @Inject
     CrmUsers users;
@@ -106,8 +108,15 @@ public class UserListBacking implements Serializable {
         return allMatching ? getMatchingCount() : selected.size();
     }
 
+    /** How many users the filters match; counted once per request, though the table and the bulk bar both ask. */
     public long getMatchingCount() {
-        return users.count(searchFor(0, 1, Map.of()));
+        UserSearch criteria = searchFor(0, 1, Map.of());
+        Map<Object, Object> request = FacesContext.getCurrentInstance().getAttributes();
+        if (!criteria.equals(request.get(COUNTED_SEARCH))) {
+            request.put(COUNTED_SEARCH, criteria);
+            request.put(COUNT, users.count(criteria));
+        }
+        return (Long) request.get(COUNT);
     }
 
     /** Starts a bulk run for the selection and opens its progress page. */
