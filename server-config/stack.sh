@@ -142,6 +142,9 @@ start_payara() {
   if is_running payara; then log "payara already runs"; wait_until_answers payara "$CRM_URL/api/health"; return; fi
   require_free_port "Payara Micro" "$CRM_HTTP_PORT" CRM_HTTP_PORT
   write_payara_boot_commands
+  # A kept root dir lists the CRM as deployed, so Payara would load it, answer, then redeploy it for --deploy
+  # (503 for a few seconds after "up" said ready). Its data lives in data/crm-db, so the root dir starts empty.
+  rm -rf "$STACK_DIR/payara/root"
   # MicroProfile Config reads these environment variables as crm.* properties.
   launch payara env CRM_COMPANY_NAME="$CRM_COMPANY_NAME" CRM_BASE_URL="$CRM_URL" \
     CRM_KEYCLOAK_SERVER_URL="$KEYCLOAK_URL" CRM_KEYCLOAK_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" \
