@@ -63,7 +63,11 @@ public class UserEmails {
      * and the two never end up different because of this change.
      */
     public Change change(long crmUserId, String typed) {
-        String admin = resets.signedInAdmin();
+        return change(crmUserId, typed, resets.signedInAdmin());
+    }
+
+    /** Changes on behalf of {@code admin}, whose role the caller checked. */
+    Change change(long crmUserId, String typed, String admin) {
         String email = typed == null ? "" : typed.strip();
         if (email.isEmpty() || EmailAdvice.check(email).stream().anyMatch(warning ->
                 warning.kind() == EmailAdvice.Kind.NOT_AN_ADDRESS || warning.kind() == EmailAdvice.Kind.SPACES)) {
