@@ -58,7 +58,7 @@ class AccessTest {
     void signOutEndsTheCrmAndTheKeycloakSession(RunningStack stack, Browser admin) {
         admin.signInToCrm("admin", "admin");
         admin.driver.findElement(By.cssSelector(".crm-sign-out button")).click();
-        admin.waiting().until(d -> admin.pageText().contains("You have signed out of the CRM."));
+        admin.awaitPageText("You have signed out of the CRM.");
 
         admin.go(stack.crmUrl() + "/settings/users/");
         admin.waiting().until(d -> !d.findElements(By.id("username")).isEmpty()); // Keycloak asks to sign in again

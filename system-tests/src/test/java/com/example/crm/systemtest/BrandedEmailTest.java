@@ -73,7 +73,7 @@ class BrandedEmailTest {
     void aMistypedPasswordSendsTheUserNoEmail(RunningStack stack, Browser visitor) {
         visitor.go(stack.crmUrl() + "/");
         visitor.signInOnKeycloak("penelope.baker", "not-her-password");
-        visitor.waiting().until(d -> visitor.pageText().contains("Invalid username or password"));
+        visitor.awaitPageText("Invalid username or password");
         // the password-changed notice is the only event mail; a failed login must not mail the user
         new KeycloakAdminApi(stack).sendUpdatePasswordEmail("penelope.baker", 3600);
         Mailbox mailbox = new Mailbox(stack);

@@ -33,6 +33,8 @@ public final class Browser implements AutoCloseable {
                 "--window-size=1280,900", "--user-data-dir=" + profileDir);
         this.driver = new ChromeDriver(options);
         this.wait = new WebDriverWait(driver, WAIT);
+        // An element read while the page navigates or re-renders goes stale: look again rather than fail.
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     public static Browser open(RunningStack stack) {
@@ -126,10 +128,11 @@ public final class Browser implements AutoCloseable {
 
     private String notificationIn(String containerId) {
         By item = By.cssSelector("#" + containerId + " .ui-growl-item");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(item));
-        WebElement first = driver.findElement(item);
-        return first.findElement(By.className("ui-growl-title")).getText() + "\n"
-                + first.findElement(By.cssSelector(".ui-growl-message p")).getText();
+        return wait.until(d -> {
+            WebElement first = ExpectedConditions.visibilityOfElementLocated(item).apply(d);
+            return first == null ? null : first.findElement(By.className("ui-growl-title")).getText() + "\n"
+                    + first.findElement(By.cssSelector(".ui-growl-message p")).getText();
+        });
     }
 
     /** The computed background colour of the green notification, as the admin sees it. */
@@ -143,12 +146,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+        return wait.until(d -> {
+            WebElement element = ExpectedConditions.visibilityOfElementLocated(locator).apply(d);
+            return element == null ? null : element.getText(); // read inside the wait: a re-render makes it stale
+        });
     }
 
     /** Reloads the page until the element shows the text (for news that arrives from another server). */
     public void waitForText(By locator, String text, Duration limit) {
-        new WebDriverWait(driver, limit, Duration.ofSeconds(2)).until(d -> {
+        new WebDriverWait(driver, limit, Duration.ofSeconds(2)).ignoring(StaleElementReferenceException.class).until(d -> {
             boolean shown = !d.findElements(locator).isEmpty() && d.findElement(locator).getText().contains(text);
             if (!shown) {
                 d.navigate().refresh();
@@ -171,7 +177,12 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new"))).sendKeys(password);
         driver.findElement(By.id("password-confirm")).sendKeys(password);
         driver.findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Your new password is set"));
+        awaitPageText("Your new password is set");
+    }
+
+    /** Waits until the page says the text (across a navigation). */
+    public void awaitPageText(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 
     public String pageText() {
