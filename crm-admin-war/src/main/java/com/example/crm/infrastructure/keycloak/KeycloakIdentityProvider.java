@@ -3,7 +3,6 @@ package com.example.crm.infrastructure.keycloak;
 import com.example.crm.application.IdentityProvider;
 import com.example.crm.application.IdentityProviderException;
 import com.example.crm.domain.model.reset.LinkReport;
-import com.example.crm.domain.model.reset.ResetFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.resteasy.client.jaxrs.ResteasyClient;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.keycloak.OAuth2Constants;
@@ -68,68 +68,54 @@ public class KeycloakIdentityProvider implements IdentityProvider {
 
     @Override
     public void sendPasswordReset(String identityUserId, Duration lifespan) {
-        try {
+        calling(() -> {
             keycloak.realm(settings.realm()).users().get(identityUserId).executeActionsEmail(
                     settings.clientId(), settings.crmBaseUrl() + "/", Math.toIntExact(lifespan.toSeconds()),
                     List.of(UPDATE_PASSWORD));
-        } catch (WebApplicationException e) {
-            String message = KeycloakErrors.messageOf(bodyOf(e.getResponse()));
-            throw new IdentityProviderException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
-        } catch (ProcessingException e) {
-            ResetFailure failure = KeycloakErrors.fromTransport(e);
-            throw new IdentityProviderException(failure, null, e);
-        }
+            return null;
+        });
     }
 
     @Override
     public List<LinkReport> linkEventsSince(String identityUserId, Instant since) {
-        try {
-            // Keycloak filters by day; the exact time is filtered here.
-            String day = since.atZone(ZoneOffset.UTC).toLocalDate().toString();
-            return keycloak.realm(settings.realm())
-                    .getEvents(StoredLinkEvents.TYPES, null, identityUserId, day, null, null, 0, StoredLinkEvents.MAX)
-                    .stream()
-                    .filter(event -> event.getTime() >= since.toEpochMilli())
-                    .flatMap(event -> StoredLinkEvents.toReport(event).stream())
-                    .toList();
-        } catch (WebApplicationException e) {
-            String message = KeycloakErrors.messageOf(bodyOf(e.getResponse()));
-            throw new IdentityProviderException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
-        } catch (ProcessingException e) {
-            throw new IdentityProviderException(KeycloakErrors.fromTransport(e), null, e);
-        }
+        // Keycloak filters by day; the exact time is filtered here.
+        String day = since.atZone(ZoneOffset.UTC).toLocalDate().toString();
+        return calling(() -> keycloak.realm(settings.realm())
+                .getEvents(StoredLinkEvents.TYPES, null, identityUserId, day, null, null, 0, StoredLinkEvents.MAX)
+                .stream()
+                .filter(event -> event.getTime() >= since.toEpochMilli())
+                .flatMap(event -> StoredLinkEvents.toReport(event).stream())
+                .toList());
     }
 
     @Override
     public Optional<String> emailOf(String identityUserId) {
-        try {
-            String email = keycloak.realm(settings.realm()).users().get(identityUserId).toRepresentation().getEmail();
-            return Optional.ofNullable(email).filter(address -> !address.isBlank());
-        } catch (WebApplicationException e) {
-            throw failure(e);
-        } catch (ProcessingException e) {
-            throw new IdentityProviderException(KeycloakErrors.fromTransport(e), null, e);
-        }
+        String email = calling(() -> keycloak.realm(settings.realm()).users().get(identityUserId).toRepresentation().getEmail());
+        return Optional.ofNullable(email).filter(address -> !address.isBlank());
     }
 
     @Override
     public void changeEmail(String identityUserId, String email) {
-        try {
+        calling(() -> {
             UserResource user = keycloak.realm(settings.realm()).users().get(identityUserId);
             UserRepresentation account = user.toRepresentation();
             account.setEmail(email);
             account.setEmailVerified(false); // the next reset link the user opens verifies it
             user.update(account);
+            return null;
+        });
+    }
+
+    /** Makes one call to Keycloak's admin API; what went wrong comes back as the CRM's failure, with Keycloak's words. */
+    private static <T> T calling(Supplier<T> call) {
+        try {
+            return call.get();
         } catch (WebApplicationException e) {
-            throw failure(e);
+            String message = KeycloakErrors.messageOf(bodyOf(e.getResponse()));
+            throw new IdentityProviderException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
         } catch (ProcessingException e) {
             throw new IdentityProviderException(KeycloakErrors.fromTransport(e), null, e);
         }
-    }
-
-    private static IdentityProviderException failure(WebApplicationException e) {
-        String message = KeycloakErrors.messageOf(bodyOf(e.getResponse()));
-        return new IdentityProviderException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
     }
 
     private static String bodyOf(Response response) {
