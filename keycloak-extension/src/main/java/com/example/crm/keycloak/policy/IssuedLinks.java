@@ -26,7 +26,7 @@ public final class IssuedLinks {
     private final List<Link> links;
 
     private IssuedLinks(List<Link> links) {
-        this.links = List.copyOf(links);
+        this.links = links.stream().sorted(Comparator.comparing(Link::issuedAt)).toList();
     }
 
     /** Reads the attribute's values; a value that does not parse is ignored rather than failing a user's reset. */
@@ -43,17 +43,13 @@ public final class IssuedLinks {
                 }
             }
         });
-        links.sort(Comparator.comparing(Link::issuedAt));
         return new IssuedLinks(links);
     }
 
     /** These links plus a new one, without those issued more than 24 hours before {@code now}. */
     public IssuedLinks with(Link link, Instant now) {
         Instant horizon = now.minus(ResetLinkPolicy.CEILING);
-        List<Link> kept = new ArrayList<>(links.stream().filter(l -> l.issuedAt().isAfter(horizon)).toList());
-        kept.add(link);
-        kept.sort(Comparator.comparing(Link::issuedAt));
-        return new IssuedLinks(kept);
+        return new IssuedLinks(Stream.concat(links.stream().filter(l -> l.issuedAt().isAfter(horizon)), Stream.of(link)).toList());
     }
 
     public Optional<Link> find(String id) {
