@@ -38,6 +38,11 @@ public final class ResetMessages {
         return bundle.getString("reset.failed.title");
     }
 
+    /** The profile's user was deleted while the admin had it open. */
+    public String userGoneText() {
+        return bundle.getString("reset.failed.userGone");
+    }
+
     /** Why no link was sent, naming the user and, where Keycloak said something, Keycloak's words. */
     public String failureText(ResetAttempt.Failed failed) {
         return failureText(failed.failure(), failed.userName(), failed.detail());

@@ -124,8 +124,7 @@ public class UserProfileBacking implements Serializable {
         try {
             attempt = resets.sendResetLink(id);
         } catch (UnknownUserException e) {
-            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.failureTitle(),
-                    "This user no longer exists in the CRM. Go back to the users list."));
+            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.failureTitle(), words.userGoneText()));
             return;
         }
         forgetLoadedState(); // the profile shows the new state
