@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,9 +73,9 @@ public class BulkResets {
     @Transactional
     public long record(String admin, Set<Long> crmUserIds) {
         List<CrmUser> found = crmUserIds.stream().flatMap(id -> users.find(id).stream()).toList();
-        List<BulkRunItem> items = new ArrayList<>();
-        BulkRun run = BulkRun.start(admin, clock.instant(), found, items);
-        runs.add(run, items);
+        BulkRun.Started started = BulkRun.start(admin, clock.instant(), found);
+        BulkRun run = started.run();
+        runs.add(run, started.items());
         LOG.info(() -> "Bulk run " + run.getId() + " by " + admin + " for " + found.size() + " users");
         return run.getId();
     }

@@ -42,11 +42,14 @@ public class BulkRun {
         this.total = total;
     }
 
-    /** A run for these users (each once, in the given order), and its pending items. */
-    public static BulkRun start(String admin, Instant now, List<CrmUser> users, List<BulkRunItem> itemsOut) {
+    /** A run for these users (each once, in the given order), with one pending item per user. */
+    public static Started start(String admin, Instant now, List<CrmUser> users) {
         BulkRun run = new BulkRun(admin, now, users.size());
-        users.forEach(user -> itemsOut.add(new BulkRunItem(run, user)));
-        return run;
+        return new Started(run, users.stream().map(user -> new BulkRunItem(run, user)).toList());
+    }
+
+    /** A new run and its items, to be stored together. */
+    public record Started(BulkRun run, List<BulkRunItem> items) {
     }
 
     public void finish(Instant now) {
