@@ -34,11 +34,7 @@ public class BulkRunBacking implements Serializable {
     }
 
     public void setRunParam(String value) {
-        try {
-            runId = value == null ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException notANumber) {
-            runId = null;
-        }
+        runId = ViewIds.parse(value);
     }
 
     /** View action: a missing or unknown run is a 404. */

@@ -67,11 +67,7 @@ public class UserProfileBacking implements Serializable {
     }
 
     public void setIdParam(String value) {
-        try {
-            id = value == null ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException notANumber) {
-            id = null;
-        }
+        id = ViewIds.parse(value);
     }
 
     /**
