@@ -9,6 +9,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDe
 /**
  * Admin pages sign in with OpenID Connect (authorization code flow) against Keycloak's realm.
  * Keycloak puts the realm roles in the "groups" claim; web.xml turns them into the roles its constraints name.
+ * Requests reach it through {@link RolesOnEveryRequestMechanism}.
  */
 @OpenIdAuthenticationMechanismDefinition(
         providerURI = "${oidcConfig.providerUri}",
@@ -18,9 +19,12 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDe
         // true breaks Faces pages after the callback (Soteria bug); /Callback redirects on instead.
         redirectToOriginalResource = false,
         tokenAutoRefreshExpression = "true",
-        claimsDefinition = @ClaimsDefinition(callerGroupsClaim = "groups"),
+        claimsDefinition = @ClaimsDefinition(callerGroupsClaim = SecurityConfiguration.GROUPS_CLAIM),
         logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${oidcConfig.signedOutUri}"))
 @DeclareRoles({"crm-admin"})
 @ApplicationScoped
 public class SecurityConfiguration {
+
+    /** The token claim that carries the caller's realm roles (a protocol mapper of the realm's `crm` client). */
+    public static final String GROUPS_CLAIM = "groups";
 }
