@@ -66,6 +66,11 @@ public final class ResetMessages {
         return bundle.getString("bulk.notStarted.title");
     }
 
+    /** The page no longer knew what was selected (its state was pushed out of the session), so nothing was sent. */
+    public String bulkSelectionForgottenText() {
+        return bundle.getString("bulk.notStarted.forgotten");
+    }
+
     /** Why a bulk run was not started: nobody selected, or more than {@code max} users. */
     public String bulkNotStartedText(long selected, int max) {
         return MessageFormat.format(bundle.getString(selected == 0 ? "bulk.notStarted.none" : "bulk.notStarted.tooMany"),

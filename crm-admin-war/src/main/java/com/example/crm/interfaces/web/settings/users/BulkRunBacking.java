@@ -30,7 +30,16 @@ public class BulkRunBacking implements Serializable {
     private transient Map<BulkOutcome, Long> counts;
 
     public String getRunParam() {
-        return runId == null ? null : runId.toString();
+        Long current = runId();
+        return current == null ? null : current.toString();
+    }
+
+    /** The run's id: from the view parameter, or again from the URL when this bean was made anew mid-view. */
+    private Long runId() {
+        if (runId == null) {
+            runId = ViewIds.fromRequest("run");
+        }
+        return runId;
     }
 
     public void setRunParam(String value) {
@@ -39,7 +48,7 @@ public class BulkRunBacking implements Serializable {
 
     /** View action: a missing or unknown run is a 404. */
     public void load() throws IOException {
-        if (runId == null || runs.find(runId).isEmpty()) {
+        if (runId() == null || runs.find(runId()).isEmpty()) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such bulk run");
             FacesContext.getCurrentInstance().responseComplete();
         }
@@ -54,21 +63,21 @@ public class BulkRunBacking implements Serializable {
 
     public BulkRun getRun() {
         if (run == null) {
-            run = runs.find(runId).orElseThrow();
+            run = runs.find(runId()).orElseThrow();
         }
         return run;
     }
 
     public List<BulkRunItem> getItems() {
         if (items == null) {
-            items = runs.items(runId);
+            items = runs.items(runId());
         }
         return items;
     }
 
     public long count(BulkOutcome outcome) {
         if (counts == null) {
-            counts = runs.countByOutcome(runId);
+            counts = runs.countByOutcome(runId());
         }
         return counts.getOrDefault(outcome, 0L);
     }

@@ -8,6 +8,7 @@ import com.example.crm.domain.model.user.UserSearch;
 import com.example.crm.domain.model.user.UserStatus;
 import com.example.crm.interfaces.web.ExternallyFilteredModel;
 import com.example.crm.interfaces.web.ResetMessages;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -43,6 +44,13 @@ public class UserListBacking implements Serializable {
     private final LazyDataModel<CrmUser> model = new UsersPage();
     private List<CrmUser> selected = new ArrayList<>();
     private boolean allMatching;
+    private boolean madeOnPostback;
+
+    /** Made on a click rather than when the page opened: the session had pushed this page's state out. */
+    @PostConstruct
+    void rememberHowMade() {
+        madeOnPostback = FacesContext.getCurrentInstance().isPostback();
+    }
 
     public LazyDataModel<CrmUser> getModel() {
         return model;
@@ -123,8 +131,13 @@ public class UserListBacking implements Serializable {
     public String sendToSelection() {
         long count = getSelectionCount();
         FacesContext faces = FacesContext.getCurrentInstance();
+        ResetMessages words = ResetMessages.forCurrentView();
+        if (madeOnPostback) {
+            faces.addMessage(UserProfileBacking.PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                    words.bulkNotStartedTitle(), words.bulkSelectionForgottenText()));
+            return null;
+        }
         if (count == 0 || count > BulkResets.MAX_USERS) {
-            ResetMessages words = ResetMessages.forCurrentView();
             faces.addMessage(UserProfileBacking.PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN,
                     words.bulkNotStartedTitle(), words.bulkNotStartedText(count, BulkResets.MAX_USERS)));
             return null;

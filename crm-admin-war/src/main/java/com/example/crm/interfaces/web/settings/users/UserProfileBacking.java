@@ -63,7 +63,16 @@ public class UserProfileBacking implements Serializable {
 
     /** The view parameter as typed in the URL; anything but a number leaves no id, hence a 404. */
     public String getIdParam() {
-        return id == null ? null : id.toString();
+        Long current = id();
+        return current == null ? null : current.toString();
+    }
+
+    /** The user's id: from the view parameter, or again from the URL when this bean was made anew mid-view. */
+    private Long id() {
+        if (id == null) {
+            id = ViewIds.fromRequest("id");
+        }
+        return id;
     }
 
     public void setIdParam(String value) {
@@ -75,13 +84,13 @@ public class UserProfileBacking implements Serializable {
      * Keycloak's stored events in the background, in case the CRM missed a report.
      */
     public void load() throws IOException {
-        if (id == null || users.find(id).isEmpty()) {
+        if (id() == null || users.find(id()).isEmpty()) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such user");
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
         if (!FacesContext.getCurrentInstance().isPostback() && getLastSent() != null && getLastSent().isOpen()) {
-            reconciliation.reconcileInBackground(id);
+            reconciliation.reconcileInBackground(id());
             reconciling = true;
         }
     }
@@ -92,8 +101,8 @@ public class UserProfileBacking implements Serializable {
     }
 
     public CrmUser getUser() {
-        if (user == null && id != null) {
-            user = users.find(id).orElse(null);
+        if (user == null && id() != null) {
+            user = users.find(id()).orElse(null);
         }
         return user;
     }
@@ -101,14 +110,14 @@ public class UserProfileBacking implements Serializable {
     /** The latest link that was sent, or null. */
     public ResetRequest getLastSent() {
         if (lastSent == null) {
-            lastSent = resetRequests.latestSentFor(id);
+            lastSent = resetRequests.latestSentFor(id());
         }
         return lastSent.orElse(null);
     }
 
     public List<ResetRequest> getHistory() {
         if (history == null) {
-            history = resetRequests.historyFor(id, HISTORY_SIZE);
+            history = resetRequests.historyFor(id(), HISTORY_SIZE);
         }
         return history;
     }
@@ -118,7 +127,7 @@ public class UserProfileBacking implements Serializable {
         ResetMessages words = words();
         ResetAttempt attempt;
         try {
-            attempt = resets.sendResetLink(id);
+            attempt = resets.sendResetLink(id());
         } catch (UnknownUserException e) {
             faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.failureTitle(), words.userGoneText()));
             return;
@@ -150,7 +159,7 @@ public class UserProfileBacking implements Serializable {
 
     /** Runs just after the page shows (a call to Keycloak): does Keycloak send to the address the CRM shows? */
     public void checkKeycloakEmail() {
-        emailComparison = emails.compare(id);
+        emailComparison = emails.compare(id());
     }
 
     /** Keycloak's address when it differs from the CRM's, else null. */
@@ -181,11 +190,11 @@ public class UserProfileBacking implements Serializable {
     public void saveEmail() {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResetMessages words = words();
-        UserEmails.Change change = emails.change(id, newEmail);
+        UserEmails.Change change = emails.change(id(), newEmail);
         switch (change.outcome()) {
             case CHANGED -> {
                 forgetLoadedState();
-                emailComparison = emails.compare(id);
+                emailComparison = emails.compare(id());
                 faces.addMessage(SUCCESS, new FacesMessage(FacesMessage.SEVERITY_INFO, words.emailChangedTitle(),
                         words.emailChangedText(getUser().isLinked())));
             }
