@@ -1,0 +1,169 @@
+package com.example.crm.systemtest.support;
+
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One admin's signed-in CRM session without a browser, for many sessions at once: it signs in the way a browser
+ * does (the CRM sends it to Keycloak's sign-in page, it posts the form there, Keycloak sends it back with a code),
+ * then loads pages and clicks through Faces' ajax requests with the session's cookies.
+ */
+public final class SignedInSession {
+
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*\\baction=\"([^\"]+)\"");
+    private static final Pattern FORM_TAG = Pattern.compile("<form\\b[^>]*>");
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final RunningStack stack;
+    private final HttpClient client;
+
+    private SignedInSession(RunningStack stack) {
+        this.stack = stack;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieJar())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Opens the CRM, is sent to Keycloak's sign-in, signs in there and follows the redirects back into the CRM. */
+    public static SignedInSession signIn(RunningStack stack, String username, String password) {
+        SignedInSession session = new SignedInSession(stack);
+        HttpResponse<String> toKeycloak = session.get("/settings/users/");
+        HttpResponse<String> signInPage = session.send(HttpRequest.newBuilder(URI.create(location(toKeycloak))).GET());
+        Matcher form = FORM_ACTION.matcher(signInPage.body());
+        if (!form.find()) {
+            throw new AssertionError("no Keycloak sign-in form: " + signInPage.statusCode() + " " + signInPage.body());
+        }
+        HttpResponse<String> response = session.send(HttpRequest.newBuilder(URI.create(unescape(form.group(1))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + encode(username) + "&password=" + encode(password) + "&credentialId=")));
+        for (int hops = 0; response.statusCode() == 302 && hops < 5; hops++) {
+            response = session.send(HttpRequest.newBuilder(URI.create(location(response))).GET());
+        }
+        if (response.statusCode() != 200 || !response.body().contains("id=\"signed-in-as\"")) {
+            throw new AssertionError("sign-in as " + username + " did not reach the CRM: " + response.statusCode()
+                    + " at " + response.uri());
+        }
+        return session;
+    }
+
+    /** A GET of a CRM page; {@code path} is below the CRM's context root, e.g. {@code /settings/users/}. */
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(stack.crmUrl() + path)).GET());
+    }
+
+    /**
+     * Clicks an ajax command (a menu item or button) of a page loaded before, as PrimeFaces does: it posts the
+     * form's view state to the form's action, and the answer is Faces' partial response.
+     */
+    public HttpResponse<String> click(HttpResponse<String> page, String formId, String commandId, String render) {
+        Matcher action = FORM_ACTION.matcher(formTag(page, formId));
+        Matcher viewState = VIEW_STATE.matcher(page.body());
+        if (!action.find() || !viewState.find()) {
+            throw new AssertionError("no form " + formId + " with a view state on " + page.uri());
+        }
+        String body = String.join("&",
+                "jakarta.faces.partial.ajax=true",
+                "jakarta.faces.source=" + encode(commandId),
+                "jakarta.faces.partial.execute=" + encode(commandId),
+                "jakarta.faces.partial.render=" + encode(render),
+                encode(commandId) + "=" + encode(commandId),
+                encode(formId) + "=" + encode(formId),
+                "jakarta.faces.ViewState=" + encode(unescape(viewState.group(1))));
+        return send(HttpRequest.newBuilder(page.uri().resolve(unescape(action.group(1))))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static String formTag(HttpResponse<String> page, String formId) {
+        Matcher tag = FORM_TAG.matcher(page.body());
+        while (tag.find()) {
+            if (tag.group().contains(" id=\"" + formId + "\"")) {
+                return tag.group();
+            }
+        }
+        throw new AssertionError("no form " + formId + " on " + page.uri());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("expected a redirect from " + response.uri() + ", got "
+                        + response.statusCode()));
+        return response.uri().resolve(location).toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&#58;", ":");
+    }
+
+    /**
+     * Cookies by name, sent to both servers (all on localhost). The JDK's own cookie manager withholds Keycloak's
+     * Secure cookies on http, where browsers send them to localhost; the CRM's and Keycloak's names do not clash.
+     */
+    private static final class CookieJar extends CookieHandler {
+
+        private final Map<String, String> cookies = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            StringJoiner header = new StringJoiner("; ");
+            cookies.forEach((name, value) -> header.add(name + "=" + value));
+            return Map.of("Cookie", List.of(header.toString()));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if (!"Set-Cookie".equalsIgnoreCase(name)) {
+                    return;
+                }
+                for (String setCookie : values) {
+                    String pair = setCookie.split(";", 2)[0];
+                    int equals = pair.indexOf('=');
+                    String cookie = pair.substring(0, equals).strip();
+                    String value = pair.substring(equals + 1).strip();
+                    if (value.isEmpty() || setCookie.toLowerCase().contains("max-age=0")) {
+                        cookies.remove(cookie);
+                    } else {
+                        cookies.put(cookie, value);
+                    }
+                }
+            });
+        }
+    }
+}
