@@ -3,7 +3,6 @@ package com.example.crm.application;
 import com.example.crm.domain.model.reset.ResetFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,7 +11,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class PasswordResetService {
 
-    public static final String ADMIN_ROLE = "crm-admin";
     private static final Logger LOG = Logger.getLogger(PasswordResetService.class.getName());
 
     @Inject
@@ -25,19 +23,10 @@ public class PasswordResetService {
     ResetSettings settings;
 
     @Inject
-    SecurityContext security;
+    SignedInAdmin admins;
 
     public ResetAttempt sendResetLink(long crmUserId) {
-        return send(crmUserId, signedInAdmin());
-    }
-
-    /** The signed-in admin's username, once it is checked that they may send reset links. */
-    String signedInAdmin() {
-        // The pages are guarded by web.xml too; this keeps the use cases safe whatever calls them.
-        if (security.getCallerPrincipal() == null || !security.isCallerInRole(ADMIN_ROLE)) {
-            throw new SecurityException("Sending reset links needs the " + ADMIN_ROLE + " role");
-        }
-        return security.getCallerPrincipal().getName();
+        return send(crmUserId, admins.require());
     }
 
     /** Sends on behalf of {@code admin}, whose role was checked by the caller (a bulk run checks it when it starts). */

@@ -10,7 +10,11 @@ public sealed interface ResetAttempt {
     record Sent(String userName, Instant expiresAt) implements ResetAttempt {
     }
 
-    /** No email was sent. {@code detail} is the identity provider's own message, when there is one. */
+    /** Not sent: the CRM's own checks turned the user away (not linked, no email, inactive), Keycloak was not asked. */
+    record Refused(String userName, ResetFailure failure) implements ResetAttempt {
+    }
+
+    /** Sending was tried and failed. {@code detail} is the identity provider's own message, when there is one. */
     record Failed(String userName, ResetFailure failure, String detail) implements ResetAttempt {
     }
 

@@ -56,7 +56,7 @@ public class ResetLedger {
         Optional<ResetFailure> refusal = ResetEligibility.check(user);
         if (refusal.isPresent()) {
             record(user, ResetRequest.refused(user, admin, now, lifespan, refusal.get()));
-            return new Opening(null, null, new ResetAttempt.Failed(user.getFullName(), refusal.get(), null));
+            return new Opening(null, null, new ResetAttempt.Refused(user.getFullName(), refusal.get()));
         }
         // Counted under the user's row lock, so two admins at the same moment cannot both pass the limit.
         List<Instant> recent = requests.emailedSince(crmUserId, now.minus(ResetSettings.LIMIT_WINDOW));

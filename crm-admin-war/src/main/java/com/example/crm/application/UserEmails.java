@@ -6,7 +6,6 @@ import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.EmailAdvice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -34,10 +33,10 @@ public class UserEmails {
     CrmUsers users;
 
     @Inject
-    PasswordResetService resets;
+    SignedInAdmin admins;
 
     @Inject
-    UserEmails self; // through the proxy: the CRM's side in its own transaction (public: Weld skips others)
+    CrmUserUpdates crmSide;
 
     /** Compares the addresses (a call to Keycloak); never throws for Keycloak's sake. */
     public Comparison compare(long crmUserId) {
@@ -63,7 +62,7 @@ public class UserEmails {
      * and the two never end up different because of this change.
      */
     public Change change(long crmUserId, String typed) {
-        return change(crmUserId, typed, resets.signedInAdmin());
+        return change(crmUserId, typed, admins.require());
     }
 
     /** Changes on behalf of {@code admin}, whose role the caller checked. */
@@ -86,13 +85,8 @@ public class UserEmails {
                 return new Change(Change.Outcome.KEYCLOAK_REFUSED, e.failure(), e.providerMessage());
             }
         }
-        self.changeInCrm(crmUserId, email);
+        crmSide.changeEmail(crmUserId, email);
         LOG.info(() -> admin + " changed the email address of CRM user " + crmUserId + (user.isLinked() ? " and its Keycloak account" : ""));
         return new Change(Change.Outcome.CHANGED, null, null);
-    }
-
-    @Transactional
-    public void changeInCrm(long crmUserId, String email) {
-        users.lock(crmUserId).orElseThrow(() -> new UnknownUserException(crmUserId)).changeEmail(email);
     }
 }

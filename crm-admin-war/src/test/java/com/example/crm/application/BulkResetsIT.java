@@ -40,6 +40,9 @@ class BulkResetsIT {
     BulkResets bulk;
 
     @Inject
+    BulkLedger ledger;
+
+    @Inject
     BulkRuns runs;
 
     @Inject
@@ -67,7 +70,7 @@ class BulkResetsIT {
         ids.add(ids.get(0)); // listed twice, sent once
 
         keycloak.takeForEachSend(Duration.ofMillis(150));
-        long runId = bulk.record("admin", new LinkedHashSet<>(ids));
+        long runId = ledger.record("admin", new LinkedHashSet<>(ids));
         bulk.dispatch(runId);
         awaitFinished(runId, Duration.ofSeconds(60));
 

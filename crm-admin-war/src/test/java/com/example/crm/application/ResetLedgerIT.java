@@ -61,8 +61,8 @@ class ResetLedgerIT {
         CrmUser user = users.create("Nora", "Noemail", null, true, true);
         ResetLedger.Opening opening = ledger.open(user.getId(), "admin", LIFESPAN);
 
-        ResetAttempt.Failed failed = assertInstanceOf(ResetAttempt.Failed.class, opening.attempt());
-        assertEquals(ResetFailure.NO_EMAIL, failed.failure());
+        ResetAttempt.Refused refused = assertInstanceOf(ResetAttempt.Refused.class, opening.attempt());
+        assertEquals(ResetFailure.NO_EMAIL, refused.failure());
         ResetRequest recorded = requests.latestFor(user.getId()).orElseThrow();
         assertEquals(ResetStatus.FAILED, recorded.getStatus());
         assertEquals(ResetFailure.NO_EMAIL, recorded.getFailure());

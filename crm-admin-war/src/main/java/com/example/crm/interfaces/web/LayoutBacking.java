@@ -1,5 +1,6 @@
 package com.example.crm.interfaces.web;
 
+import com.example.crm.application.SignedInAdmin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,6 +19,9 @@ public class LayoutBacking {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    SignedInAdmin admins;
 
     @Inject
     OpenIdContext openId;
@@ -44,6 +48,6 @@ public class LayoutBacking {
     }
 
     public boolean isAdmin() {
-        return security.isCallerInRole("crm-admin");
+        return admins.isAdmin();
     }
 }

@@ -1,5 +1,6 @@
 package com.example.crm.interfaces.web.security;
 
+import com.example.crm.application.SignedInAdmin;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
@@ -21,7 +22,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDe
         tokenAutoRefreshExpression = "true",
         claimsDefinition = @ClaimsDefinition(callerGroupsClaim = SecurityConfiguration.GROUPS_CLAIM),
         logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${oidcConfig.signedOutUri}"))
-@DeclareRoles({"crm-admin"})
+@DeclareRoles({SignedInAdmin.ROLE})
 @ApplicationScoped
 public class SecurityConfiguration {
 

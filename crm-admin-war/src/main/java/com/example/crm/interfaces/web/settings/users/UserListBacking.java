@@ -7,9 +7,9 @@ import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.UserSearch;
 import com.example.crm.domain.model.user.UserStatus;
 import com.example.crm.interfaces.web.ExternallyFilteredModel;
+import com.example.crm.interfaces.web.Notifications;
 import com.example.crm.interfaces.web.ResetMessages;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -130,16 +130,13 @@ public class UserListBacking implements Serializable {
     /** Starts a bulk run for the selection and opens its progress page. */
     public String sendToSelection() {
         long count = getSelectionCount();
-        FacesContext faces = FacesContext.getCurrentInstance();
         ResetMessages words = ResetMessages.forCurrentView();
         if (madeOnPostback) {
-            faces.addMessage(UserProfileBacking.PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN,
-                    words.bulkNotStartedTitle(), words.bulkSelectionForgottenText()));
+            Notifications.warning(words.bulkNotStartedTitle(), words.bulkSelectionForgottenText());
             return null;
         }
         if (count == 0 || count > BulkResets.MAX_USERS) {
-            faces.addMessage(UserProfileBacking.PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN,
-                    words.bulkNotStartedTitle(), words.bulkNotStartedText(count, BulkResets.MAX_USERS)));
+            Notifications.warning(words.bulkNotStartedTitle(), words.bulkNotStartedText(count, BulkResets.MAX_USERS));
             return null;
         }
         List<Long> ids = allMatching

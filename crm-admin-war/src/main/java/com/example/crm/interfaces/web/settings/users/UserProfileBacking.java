@@ -12,8 +12,8 @@ import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.EmailAdvice;
 import com.example.crm.interfaces.web.DisplayTimes;
+import com.example.crm.interfaces.web.Notifications;
 import com.example.crm.interfaces.web.ResetMessages;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -29,9 +29,6 @@ import java.util.Optional;
 public class UserProfileBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** Growl keys: success is shown green; problems red or yellow, longer (their reason also stays in the history). */
-    public static final String SUCCESS = "reset-success";
-    public static final String PROBLEM = "reset-problem";
     private static final int HISTORY_SIZE = 10;
 
     @Inject
@@ -55,7 +52,6 @@ public class UserProfileBacking implements Serializable {
     private Long id;
     private boolean reconciling;
     private UserEmails.Comparison emailComparison;
-    private String newEmail;
     // Loaded once per view (the page reads them many times per render); forgotten when a send changes them.
     private transient CrmUser user;
     private transient Optional<ResetRequest> lastSent;
@@ -68,7 +64,7 @@ public class UserProfileBacking implements Serializable {
     }
 
     /** The user's id: from the view parameter, or again from the URL when this bean was made anew mid-view. */
-    private Long id() {
+    Long id() {
         if (id == null) {
             id = ViewIds.fromRequest("id");
         }
@@ -123,27 +119,33 @@ public class UserProfileBacking implements Serializable {
     }
 
     public void sendResetLink() {
-        FacesContext faces = FacesContext.getCurrentInstance();
         ResetMessages words = words();
         ResetAttempt attempt;
         try {
             attempt = resets.sendResetLink(id());
         } catch (UnknownUserException e) {
-            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.failureTitle(), words.userGoneText()));
+            Notifications.error(words.failureTitle(), words.userGoneText());
             return;
         }
         forgetLoadedState(); // the profile shows the new state
         if (attempt instanceof ResetAttempt.Sent) {
-            faces.addMessage(SUCCESS, new FacesMessage(FacesMessage.SEVERITY_INFO, words.successTitle(), words.successText()));
+            Notifications.success(words.successTitle(), words.successText());
+        } else if (attempt instanceof ResetAttempt.Refused refused) {
+            Notifications.error(words.failureTitle(), words.failureText(refused.failure(), refused.userName(), null));
         } else if (attempt instanceof ResetAttempt.Failed failed) {
-            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.failureTitle(), words.failureText(failed)));
+            Notifications.error(words.failureTitle(), words.failureText(failed));
         } else if (attempt instanceof ResetAttempt.RateLimited limited) {
-            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN, words.rateLimitedTitle(),
-                    words.rateLimitedText(limited.userName(), limited.limit(), times.format(limited.retryAt()))));
+            Notifications.warning(words.rateLimitedTitle(),
+                    words.rateLimitedText(limited.userName(), limited.limit(), times.format(limited.retryAt())));
         } else if (attempt instanceof ResetAttempt.AlreadyRequested duplicate) {
-            faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN, words.duplicateTitle(),
-                    words.duplicateText(duplicate.userName())));
+            Notifications.warning(words.duplicateTitle(), words.duplicateText(duplicate.userName()));
         }
+    }
+
+    /** Edit email saved a new address: show it, and compare it with Keycloak's again. */
+    void emailChanged() {
+        forgetLoadedState();
+        emailComparison = emails.compare(id());
     }
 
     /** Keycloak reported on this user's link (pushed to the page): show the new state. */
@@ -170,47 +172,6 @@ public class UserProfileBacking implements Serializable {
 
     public boolean isKeycloakEmailUnavailable() {
         return emailComparison != null && emailComparison.outcome() == UserEmails.Comparison.Outcome.UNAVAILABLE;
-    }
-
-    public String getNewEmail() {
-        return newEmail;
-    }
-
-    public void setNewEmail(String newEmail) {
-        this.newEmail = newEmail;
-    }
-
-    /** Opens the edit dialog with the current address. */
-    public void startEmailEdit() {
-        CrmUser current = getUser();
-        newEmail = current == null ? "" : current.getEmail();
-    }
-
-    /** Saves the typed address in Keycloak and in the CRM, or says why not. */
-    public void saveEmail() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResetMessages words = words();
-        UserEmails.Change change = emails.change(id(), newEmail);
-        switch (change.outcome()) {
-            case CHANGED -> {
-                forgetLoadedState();
-                emailComparison = emails.compare(id());
-                faces.addMessage(SUCCESS, new FacesMessage(FacesMessage.SEVERITY_INFO, words.emailChangedTitle(),
-                        words.emailChangedText(getUser().isLinked())));
-            }
-            case UNCHANGED -> faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_WARN,
-                    words.emailUnchangedTitle(), words.emailUnchangedText()));
-            case NOT_AN_ADDRESS -> {
-                faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.emailNotChangedTitle(),
-                        words.emailNotAnAddress()));
-                faces.validationFailed(); // keeps the dialog open with what was typed
-            }
-            case KEYCLOAK_REFUSED -> {
-                faces.addMessage(PROBLEM, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.emailNotChangedTitle(),
-                        words.emailKeycloakRefused(change.detail())));
-                faces.validationFailed();
-            }
-        }
     }
 
     /** Why the email address may be mistyped, in the admin's words; empty when it looks fine. */

@@ -1,0 +1,92 @@
+package com.example.crm.application;
+
+import com.example.crm.domain.model.bulk.BulkRun;
+import com.example.crm.domain.model.bulk.BulkRunItem;
+import com.example.crm.domain.model.bulk.BulkRuns;
+import com.example.crm.domain.model.bulk.SkipReason;
+import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.domain.model.user.CrmUsers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The database side of bulk runs, as {@link ResetLedger} is for one reset: each method is its own short
+ * transaction, so that none stays open while a worker waits on Keycloak.
+ */
+@ApplicationScoped
+public class BulkLedger {
+
+    private static final Logger LOG = Logger.getLogger(BulkLedger.class.getName());
+
+    @Inject
+    BulkRuns runs;
+
+    @Inject
+    CrmUsers users;
+
+    @Inject
+    Clock clock;
+
+    /** Stores the run and one pending item per user found; returns the run's id. */
+    @Transactional
+    public long record(String admin, Set<Long> crmUserIds) {
+        List<CrmUser> found = crmUserIds.stream().flatMap(id -> users.find(id).stream()).toList();
+        BulkRun.Started started = BulkRun.start(admin, clock.instant(), found);
+        BulkRun run = started.run();
+        runs.add(run, started.items());
+        LOG.info(() -> "Bulk run " + run.getId() + " by " + admin + " for " + found.size() + " users");
+        return run.getId();
+    }
+
+    @Transactional
+    public List<Long> pendingItems(long runId) {
+        return runs.pendingItemIds(runId);
+    }
+
+    @Transactional
+    public String startedBy(long runId) {
+        return runs.find(runId).orElseThrow().getStartedBy();
+    }
+
+    @Transactional
+    public List<Long> unfinishedRuns() {
+        return runs.unfinished().stream().map(BulkRun::getId).toList();
+    }
+
+    @Transactional
+    public long userOf(long itemId) {
+        return runs.findItem(itemId).orElseThrow().getUser().getId();
+    }
+
+    /** The item's outcome, from what came of sending to its user. */
+    @Transactional
+    public void recordOutcome(long itemId, ResetAttempt attempt) {
+        BulkRunItem item = runs.findItem(itemId).orElseThrow();
+        var now = clock.instant();
+        if (attempt instanceof ResetAttempt.Sent) {
+            item.sent(now);
+        } else if (attempt instanceof ResetAttempt.Refused refused) {
+            item.skipped(SkipReason.NOT_ELIGIBLE, refused.failure(), now);
+        } else if (attempt instanceof ResetAttempt.Failed failed) {
+            item.failed(failed.failure(), failed.detail(), now);
+        } else if (attempt instanceof ResetAttempt.RateLimited) {
+            item.skipped(SkipReason.RATE_LIMITED, null, now);
+        } else if (attempt instanceof ResetAttempt.AlreadyRequested) {
+            item.skipped(SkipReason.ALREADY_REQUESTED, null, now);
+        }
+    }
+
+    /** Marks the run finished once no item is pending. */
+    @Transactional
+    public void finish(long runId) {
+        if (runs.pendingItemIds(runId).isEmpty()) {
+            runs.find(runId).orElseThrow().finish(clock.instant());
+            LOG.info(() -> "Bulk run " + runId + " finished: " + runs.countByOutcome(runId));
+        }
+    }
+}
