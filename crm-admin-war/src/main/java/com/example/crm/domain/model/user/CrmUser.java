@@ -53,7 +53,9 @@ public class CrmUser {
     @Column(name = "search_key", nullable = false)
     private String searchKey;
 
-    // The user's latest reset attempt, kept here so the users list can show and filter it without a subquery.
+    // The user's latest reset attempt, kept here so the users list can show and filter it with a join, not a subquery.
+    // ResetRequest.user points back at this user: the circle is deliberate and safe because both sides are lazy,
+    // nothing cascades along either, and only ResetLedger.open sets this, under the user's row lock.
     @OneToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "last_reset_request_id")
     private ResetRequest lastReset;
