@@ -9,7 +9,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The CRM without its web tier, for Arquillian: domain, application, persistence and the real migrations,
- * taken from the packaged WAR so that the tests run what ships.
+ * taken from the packaged WAR so that the tests run what ships. Every Arquillian test class deploys exactly this:
+ * they all run in one Payara Micro with one deployment ({@link com.example.crm.testsupport.payara.SharedPayaraMicro}),
+ * so each test sets up its own data and asserts only on that.
  */
 public final class CrmDeployment {
 

@@ -7,9 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Users through JPQL; filtering, sorting and paging all happen in the database. */
@@ -45,56 +43,30 @@ public class JpaCrmUsers implements CrmUsers {
             case ROLE -> "u.role %1$s, u.lastName, u.firstName";
         };
         String direction = search.ascending() ? "ASC" : "DESC";
-        TypedQuery<CrmUser> query = em.createQuery(
-                "SELECT u FROM CrmUser u LEFT JOIN FETCH u.lastReset" + where(search) + " ORDER BY "
-                        + order.formatted(direction) + ", u.id", CrmUser.class);
-        bind(query, search);
-        return query.setFirstResult(search.first()).setMaxResults(search.pageSize()).getResultList();
+        JpqlFilter filter = filter(search);
+        return filter.bind(em.createQuery("SELECT u FROM CrmUser u LEFT JOIN FETCH u.lastReset" + filter.where()
+                        + " ORDER BY " + order.formatted(direction) + ", u.id", CrmUser.class))
+                .setFirstResult(search.first()).setMaxResults(search.pageSize()).getResultList();
     }
 
     @Override
     public List<Long> ids(UserSearch search, int max) {
-        TypedQuery<Long> query = em.createQuery("SELECT u.id FROM CrmUser u" + where(search)
-                + " ORDER BY u.lastName, u.firstName, u.id", Long.class);
-        bind(query, search);
-        return query.setMaxResults(max).getResultList();
+        JpqlFilter filter = filter(search);
+        return filter.bind(em.createQuery("SELECT u.id FROM CrmUser u" + filter.where()
+                        + " ORDER BY u.lastName, u.firstName, u.id", Long.class))
+                .setMaxResults(max).getResultList();
     }
 
     @Override
     public long count(UserSearch search) {
-        TypedQuery<Long> query = em.createQuery("SELECT COUNT(u) FROM CrmUser u" + where(search), Long.class);
-        bind(query, search);
-        return query.getSingleResult();
+        JpqlFilter filter = filter(search);
+        return filter.bind(em.createQuery("SELECT COUNT(u) FROM CrmUser u" + filter.where(), Long.class)).getSingleResult();
     }
 
-    private static String where(UserSearch search) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (!search.text().isEmpty()) {
-            where.append(" AND u.searchKey LIKE :text ESCAPE '\\'");
-        }
-        if (search.status() != null) {
-            where.append(" AND u.status = :status");
-        }
-        if (search.lastResetStatus() != null) {
-            where.append(" AND u.lastReset.status = :resetStatus");
-        }
-        return where.toString();
-    }
-
-    private static void bind(TypedQuery<?> query, UserSearch search) {
-        if (!search.text().isEmpty()) {
-            query.setParameter("text", containing(search.text()));
-        }
-        if (search.status() != null) {
-            query.setParameter("status", search.status());
-        }
-        if (search.lastResetStatus() != null) {
-            query.setParameter("resetStatus", search.lastResetStatus());
-        }
-    }
-
-    /** A LIKE pattern (with ESCAPE '\\') for lower-cased columns containing {@code text}; wildcards in it are text. */
-    static String containing(String text) {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    private static JpqlFilter filter(UserSearch search) {
+        return new JpqlFilter()
+                .contains("u.searchKey", "text", search.text())
+                .and("u.status = :status", "status", search.status())
+                .and("u.lastReset.status = :resetStatus", "resetStatus", search.lastResetStatus());
     }
 }

@@ -7,7 +7,6 @@ import com.example.crm.domain.model.reset.ResetStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -68,55 +67,26 @@ public class JpaResetRequests implements ResetRequests {
 
     @Override
     public List<ResetRequest> search(AuditSearch search) {
-        TypedQuery<ResetRequest> query = em.createQuery("SELECT r FROM ResetRequest r JOIN FETCH r.user u"
-                + where(search) + " ORDER BY r.requestedAt DESC, r.id DESC", ResetRequest.class);
-        bind(query, search);
-        return query.setFirstResult(search.first()).setMaxResults(search.pageSize()).getResultList();
+        JpqlFilter filter = filter(search);
+        return filter.bind(em.createQuery("SELECT r FROM ResetRequest r JOIN FETCH r.user u" + filter.where()
+                        + " ORDER BY r.requestedAt DESC, r.id DESC", ResetRequest.class))
+                .setFirstResult(search.first()).setMaxResults(search.pageSize()).getResultList();
     }
 
     @Override
     public long count(AuditSearch search) {
-        TypedQuery<Long> query = em.createQuery("SELECT COUNT(r) FROM ResetRequest r JOIN r.user u" + where(search), Long.class);
-        bind(query, search);
-        return query.getSingleResult();
+        JpqlFilter filter = filter(search);
+        return filter.bind(em.createQuery("SELECT COUNT(r) FROM ResetRequest r JOIN r.user u" + filter.where(), Long.class))
+                .getSingleResult();
     }
 
-    private static String where(AuditSearch search) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (!search.user().isEmpty()) {
-            where.append(" AND u.searchKey LIKE :user ESCAPE '\\'");
-        }
-        if (!search.admin().isEmpty()) {
-            where.append(" AND LOWER(r.requestedBy) LIKE :admin ESCAPE '\\'");
-        }
-        if (search.outcome() != null) {
-            where.append(" AND r.status = :outcome");
-        }
-        if (search.from() != null) {
-            where.append(" AND r.requestedAt >= :from");
-        }
-        if (search.to() != null) {
-            where.append(" AND r.requestedAt < :to");
-        }
-        return where.toString();
-    }
-
-    private static void bind(TypedQuery<?> query, AuditSearch search) {
-        if (!search.user().isEmpty()) {
-            query.setParameter("user", JpaCrmUsers.containing(search.user()));
-        }
-        if (!search.admin().isEmpty()) {
-            query.setParameter("admin", JpaCrmUsers.containing(search.admin()));
-        }
-        if (search.outcome() != null) {
-            query.setParameter("outcome", search.outcome());
-        }
-        if (search.from() != null) {
-            query.setParameter("from", search.from());
-        }
-        if (search.to() != null) {
-            query.setParameter("to", search.to());
-        }
+    private static JpqlFilter filter(AuditSearch search) {
+        return new JpqlFilter()
+                .contains("u.searchKey", "user", search.user())
+                .contains("LOWER(r.requestedBy)", "admin", search.admin())
+                .and("r.status = :outcome", "outcome", search.outcome())
+                .and("r.requestedAt >= :from", "from", search.from())
+                .and("r.requestedAt < :to", "to", search.to());
     }
 
     @Override
