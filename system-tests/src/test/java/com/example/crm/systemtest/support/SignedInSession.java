@@ -28,12 +28,14 @@ public final class SignedInSession {
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final RunningStack stack;
+    private final CookieJar cookies = new CookieJar();
     private final HttpClient client;
+    private String sessionIdBeforeSignIn;
 
     private SignedInSession(RunningStack stack) {
         this.stack = stack;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieJar())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -43,6 +45,7 @@ public final class SignedInSession {
     public static SignedInSession signIn(RunningStack stack, String username, String password) {
         SignedInSession session = new SignedInSession(stack);
         HttpResponse<String> toKeycloak = session.get("/settings/users/");
+        session.sessionIdBeforeSignIn = session.sessionId();
         HttpResponse<String> signInPage = session.send(HttpRequest.newBuilder(URI.create(location(toKeycloak))).GET());
         Matcher form = FORM_ACTION.matcher(signInPage.body());
         if (!form.find()) {
@@ -65,6 +68,22 @@ public final class SignedInSession {
     /** A GET of a CRM page; {@code path} is below the CRM's context root, e.g. {@code /settings/users/}. */
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(stack.crmUrl() + path)).GET());
+    }
+
+    /** The CRM's session id now (its JSESSIONID cookie), or null. */
+    public String sessionId() {
+        return cookies.cookies.get("JSESSIONID");
+    }
+
+    /** The CRM's session id when the CRM sent this session to Keycloak's sign-in. */
+    public String sessionIdBeforeSignIn() {
+        return sessionIdBeforeSignIn;
+    }
+
+    /** A POST without a body to a CRM URL, as a page of {@code origin} would send it (its Origin header). */
+    public HttpResponse<String> postFrom(String origin, String path) {
+        return send(HttpRequest.newBuilder(URI.create(stack.crmUrl() + path)).header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /**
