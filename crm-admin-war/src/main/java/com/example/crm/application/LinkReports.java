@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Applies what Keycloak says happened to reset links, however it arrived (signed report or stored event),
- * once per Keycloak event id.
+ * Applies what Keycloak says happened to reset links, however it arrived (a signed report, checked and read at the
+ * REST edge, or a stored event), once per Keycloak event id.
  */
 @ApplicationScoped
 public class LinkReports {
@@ -45,7 +45,7 @@ public class LinkReports {
 
     @Transactional
     public Outcome apply(LinkReport report) {
-        if (!received.add(new ReceivedReport(report.eventId(), report.event().name(), clock.instant()))) {
+        if (!received.add(new ReceivedReport(report.eventId(), report.type().name(), clock.instant()))) {
             return Outcome.ALREADY_RECEIVED;
         }
         // Locked like a send, so a report and an admin's click for the same user never interleave.
@@ -59,7 +59,7 @@ public class LinkReports {
             return Outcome.NOTHING_TO_APPLY;
         }
         changed.forEach(request -> LOG.info(() -> "Reset request " + request.getId() + " is now " + request.getStatus()
-                + " (Keycloak event " + report.eventId() + ", " + report.event() + ")"));
+                + " (Keycloak event " + report.eventId() + ", " + report.type() + ")"));
         statusChanged.fire(new ResetStatusChanged(user.get().getId()));
         return Outcome.APPLIED;
     }

@@ -1,2 +1,5 @@
-/** Use cases of the CRM admin pages: sending a password reset link, and the port to the identity provider. */
+/**
+ * Use cases of the CRM admin pages: sending reset links (one or in bulk), applying what Keycloak reports about them
+ * (already verified at the REST edge) and recovering what it missed, and the port to the identity provider.
+ */
 package com.example.crm.application;

@@ -33,7 +33,8 @@ public final class CrmDeployment {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         for (File lib : Objects.requireNonNull(war.resolve("WEB-INF/lib").toFile().listFiles())) {
             String name = lib.getName();
-            if (name.startsWith("flyway-") || name.startsWith("gson-") || name.startsWith("jackson-dataformat-toml")) {
+            if (name.startsWith("flyway-") || name.startsWith("gson-") || name.startsWith("jackson-dataformat-toml")
+                    || name.startsWith("report-contract-")) {
                 archive.addAsLibrary(lib);
             }
         }

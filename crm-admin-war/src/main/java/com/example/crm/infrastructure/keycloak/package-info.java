@@ -1,2 +1,5 @@
-/** Keycloak's admin API behind the application's {@code IdentityProvider} port, and the meaning of its errors. */
+/**
+ * Keycloak's admin API behind the application's {@code IdentityProvider} port, the meaning of its errors, and its
+ * stored events read as reports.
+ */
 package com.example.crm.infrastructure.keycloak;

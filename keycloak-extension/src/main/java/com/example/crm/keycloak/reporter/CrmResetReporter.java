@@ -9,6 +9,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import com.example.crm.keycloak.policy.RealmResetLinks;
+import com.example.crm.report.ResetReport;
 
 /** Per request: turns the events the CRM cares about into reports, handed over once Keycloak's transaction ends. */
 final class CrmResetReporter implements EventListenerProvider {

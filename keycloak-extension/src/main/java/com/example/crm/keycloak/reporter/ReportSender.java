@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.example.crm.report.ReportJson;
+import com.example.crm.report.ReportSignature;
+import com.example.crm.report.ResetReport;
+
 /**
  * Delivers reports to the CRM off Keycloak's request threads: a small scheduled pool, a cap on what it holds,
  * and retries with exponential backoff while the CRM is down or answers with a transient status.
@@ -71,13 +75,13 @@ final class ReportSender implements AutoCloseable {
 
     /** True when the report is done with: delivered, or refused for good (retrying would not help). */
     private boolean deliver(ResetReport report) {
-        String body = report.toJson();
+        String body = ReportJson.write(report);
         long timestamp = clock.instant().getEpochSecond(); // signed at each attempt, so a late retry is still fresh
         HttpRequest request = HttpRequest.newBuilder(settings.callback())
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .header(ReportSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(ReportSigner.SIGNATURE_HEADER, ReportSigner.sign(settings.secret(), timestamp, body))
+                .header(ReportSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(ReportSignature.SIGNATURE_HEADER, ReportSignature.sign(settings.secret(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {

@@ -11,11 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+
+import com.example.crm.report.ReportJson;
+import com.example.crm.report.ReportSignature;
+import com.example.crm.report.ReportType;
+import com.example.crm.report.ResetReport;
+import com.example.crm.report.SignatureVectors;
 
 /** Delivery to a real HTTP receiver on loopback that fails at first, as a CRM that is restarting would. */
 class ReportSenderTest {
@@ -29,8 +36,8 @@ class ReportSenderTest {
         AtomicInteger calls = new AtomicInteger();
         HttpServer crm = receiver(exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            long timestamp = Long.parseLong(exchange.getRequestHeaders().getFirst(ReportSigner.TIMESTAMP_HEADER));
-            assertEquals(ReportSigner.sign("secret", timestamp, body), exchange.getRequestHeaders().getFirst(ReportSigner.SIGNATURE_HEADER));
+            long timestamp = Long.parseLong(exchange.getRequestHeaders().getFirst(ReportSignature.TIMESTAMP_HEADER));
+            assertEquals(ReportSignature.sign("secret", timestamp, body), exchange.getRequestHeaders().getFirst(ReportSignature.SIGNATURE_HEADER));
             signatures.add(body);
             exchange.sendResponseHeaders(calls.incrementAndGet() < 3 ? 503 : 204, -1);
             exchange.close();
@@ -38,7 +45,28 @@ class ReportSenderTest {
         try (ReportSender sender = sender(crm, 5)) {
             sender.submit(REPORT);
             awaitTrue(() -> sender.pending() == 0 && calls.get() == 3);
-            assertEquals(List.of(REPORT.toJson(), REPORT.toJson(), REPORT.toJson()), signatures);
+            assertEquals(List.of(ReportJson.write(REPORT), ReportJson.write(REPORT), ReportJson.write(REPORT)), signatures);
+        } finally {
+            crm.stop(0);
+        }
+    }
+
+    @Test
+    void sendsTheHeadersAndBodyOfTheContractsSignatureVector() throws Exception {
+        SignatureVectors.Vector vector = SignatureVectors.LINK_SENT;
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer crm = receiver(exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst(ReportSignature.TIMESTAMP_HEADER));
+            received.add(exchange.getRequestHeaders().getFirst(ReportSignature.SIGNATURE_HEADER));
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        Clock atTheVectorsTime = Clock.fixed(Instant.ofEpochSecond(vector.timestamp()), ZoneOffset.UTC);
+        try (ReportSender sender = sender(crm, 1, vector.secret(), atTheVectorsTime)) {
+            sender.submit(SignatureVectors.LINK_SENT_REPORT);
+            awaitTrue(() -> sender.pending() == 0);
+            assertEquals(List.of(Long.toString(vector.timestamp()), vector.signature(), vector.body()), received);
         } finally {
             crm.stop(0);
         }
@@ -111,9 +139,13 @@ class ReportSenderTest {
     }
 
     private static ReportSender sender(HttpServer crm, int attempts) {
+        return sender(crm, attempts, "secret", Clock.systemUTC());
+    }
+
+    private static ReportSender sender(HttpServer crm, int attempts, String secret, Clock clock) {
         URI callback = URI.create("http://127.0.0.1:" + crm.getAddress().getPort() + "/api/keycloak-events");
-        return new ReportSender(new ReportSender.Settings(callback, "secret", attempts, Duration.ofMillis(50),
-                Duration.ofMillis(200), 100), Clock.systemUTC());
+        return new ReportSender(new ReportSender.Settings(callback, secret, attempts, Duration.ofMillis(50),
+                Duration.ofMillis(200), 100), clock);
     }
 
     private static HttpServer receiver(com.sun.net.httpserver.HttpHandler handler) throws IOException {

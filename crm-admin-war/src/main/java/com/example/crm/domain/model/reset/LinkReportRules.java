@@ -34,7 +34,7 @@ public final class LinkReportRules {
                         .thenComparing(ResetRequest::getId, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         List<ResetRequest> changed = new ArrayList<>();
-        switch (report.event()) {
+        switch (report.type()) {
             case LINK_SENT -> {
                 Optional<ResetRequest> sent = before.stream()
                         .filter(request -> request.getStatus() == ResetStatus.REQUESTED || request.isOpen())

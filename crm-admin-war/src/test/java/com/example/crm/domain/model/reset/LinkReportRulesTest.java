@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.report.ReportType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ class LinkReportRulesTest {
         ResetRequest older = sent(T0, Duration.ofHours(12));
         ResetRequest newer = sent(T0.plusSeconds(600), Duration.ofHours(12));
         List<ResetRequest> changed = LinkReportRules.apply(
-                report(LinkEvent.LINK_SENT, T0.plusSeconds(601), T0.plusSeconds(600 + 3600), true), List.of(newer, older));
+                report(ReportType.LINK_SENT, T0.plusSeconds(601), T0.plusSeconds(600 + 3600), true), List.of(newer, older));
 
         assertEquals(ResetStatus.SUPERSEDED, older.getStatus());
         assertEquals(T0.plusSeconds(601), older.getStatusChangedAt());
@@ -32,14 +33,14 @@ class LinkReportRulesTest {
     void withoutTheNewestOnlyPolicyOlderLinksStayOpen() {
         ResetRequest older = sent(T0, Duration.ofHours(1));
         ResetRequest newer = sent(T0.plusSeconds(60), Duration.ofHours(1));
-        LinkReportRules.apply(report(LinkEvent.LINK_SENT, T0.plusSeconds(61), null, false), List.of(older, newer));
+        LinkReportRules.apply(report(ReportType.LINK_SENT, T0.plusSeconds(61), null, false), List.of(older, newer));
         assertEquals(ResetStatus.SENT, older.getStatus());
     }
 
     @Test
     void aLinkSentReportCanArriveBeforeTheCrmMarksItsRequestSent() {
         ResetRequest inFlight = ResetRequest.requested(USER, "admin", T0, Duration.ofHours(12));
-        LinkReportRules.apply(report(LinkEvent.LINK_SENT, T0.plusSeconds(1), T0.plus(Duration.ofHours(1)), true), List.of(inFlight));
+        LinkReportRules.apply(report(ReportType.LINK_SENT, T0.plusSeconds(1), T0.plus(Duration.ofHours(1)), true), List.of(inFlight));
         inFlight.markSent(T0.plusSeconds(2));
         assertEquals(T0.plus(Duration.ofHours(1)), inFlight.getExpiresAt(), "the CRM keeps the earlier, enforced expiry");
     }
@@ -47,7 +48,7 @@ class LinkReportRulesTest {
     @Test
     void passwordChangedCompletesTheNewestLinkThatWasOpenAtThatTime() {
         ResetRequest link = sent(T0, Duration.ofHours(1));
-        LinkReportRules.apply(report(LinkEvent.PASSWORD_CHANGED, T0.plusSeconds(300), null, false), List.of(link));
+        LinkReportRules.apply(report(ReportType.PASSWORD_CHANGED, T0.plusSeconds(300), null, false), List.of(link));
         assertEquals(ResetStatus.COMPLETED, link.getStatus());
         assertEquals(T0.plusSeconds(300), link.getStatusChangedAt());
         assertEquals(T0.plusSeconds(1), link.getSentAt(), "when it was sent is kept");
@@ -59,7 +60,7 @@ class LinkReportRulesTest {
         LinkReportRules.expire(List.of(link), T0.plus(Duration.ofMinutes(11))); // the CRM's sweep, while the report was delayed
         assertEquals(ResetStatus.EXPIRED, link.getStatus());
 
-        LinkReportRules.apply(report(LinkEvent.PASSWORD_CHANGED, T0.plus(Duration.ofMinutes(5)), null, false), List.of(link));
+        LinkReportRules.apply(report(ReportType.PASSWORD_CHANGED, T0.plus(Duration.ofMinutes(5)), null, false), List.of(link));
         assertEquals(ResetStatus.COMPLETED, link.getStatus(), "the password was set before the link expired");
     }
 
@@ -67,12 +68,12 @@ class LinkReportRulesTest {
     void aLateReportCannotUndoACompletion() {
         ResetRequest link = sent(T0, Duration.ofMinutes(10));
         link.markCompleted(T0.plusSeconds(60));
-        List<ResetRequest> changed = LinkReportRules.apply(report(LinkEvent.LINK_EXPIRED, T0.plus(Duration.ofMinutes(11)), null, false),
+        List<ResetRequest> changed = LinkReportRules.apply(report(ReportType.LINK_EXPIRED, T0.plus(Duration.ofMinutes(11)), null, false),
                 List.of(link));
         assertTrue(changed.isEmpty());
         assertEquals(ResetStatus.COMPLETED, link.getStatus());
 
-        LinkReportRules.apply(report(LinkEvent.LINK_SENT, T0.plus(Duration.ofMinutes(20)), null, true), List.of(link));
+        LinkReportRules.apply(report(ReportType.LINK_SENT, T0.plus(Duration.ofMinutes(20)), null, true), List.of(link));
         assertEquals(ResetStatus.COMPLETED, link.getStatus());
     }
 
@@ -80,7 +81,7 @@ class LinkReportRulesTest {
     void linkExpiredMarksOpenLinksWhoseTimeHasRunOutAtTheirExpiry() {
         ResetRequest expired = sent(T0, Duration.ofMinutes(1));
         ResetRequest stillValid = sent(T0.plusSeconds(30), Duration.ofHours(1));
-        LinkReportRules.apply(report(LinkEvent.LINK_EXPIRED, T0.plusSeconds(90), null, false), List.of(expired, stillValid));
+        LinkReportRules.apply(report(ReportType.LINK_EXPIRED, T0.plusSeconds(90), null, false), List.of(expired, stillValid));
         assertEquals(ResetStatus.EXPIRED, expired.getStatus());
         assertEquals(T0.plusSeconds(60), expired.getStatusChangedAt());
         assertEquals(ResetStatus.SENT, stillValid.getStatus());
@@ -89,8 +90,8 @@ class LinkReportRulesTest {
     @Test
     void reportsAboutAnAlreadyUsedOrReplacedLinkChangeNothing() {
         ResetRequest link = sent(T0, Duration.ofHours(1));
-        for (LinkEvent event : List.of(LinkEvent.LINK_ALREADY_USED, LinkEvent.LINK_SUPERSEDED, LinkEvent.LINK_INVALID)) {
-            assertTrue(LinkReportRules.apply(report(event, T0.plusSeconds(10), null, false), List.of(link)).isEmpty());
+        for (ReportType type : List.of(ReportType.LINK_ALREADY_USED, ReportType.LINK_SUPERSEDED, ReportType.LINK_INVALID)) {
+            assertTrue(LinkReportRules.apply(report(type, T0.plusSeconds(10), null, false), List.of(link)).isEmpty());
         }
         assertEquals(ResetStatus.SENT, link.getStatus());
     }
@@ -109,7 +110,7 @@ class LinkReportRulesTest {
         return request;
     }
 
-    private static LinkReport report(LinkEvent event, Instant at, Instant expiresAt, boolean replacesEarlier) {
-        return new LinkReport("event-" + at.toEpochMilli(), event, "kc-1", at, expiresAt, replacesEarlier);
+    private static LinkReport report(ReportType type, Instant at, Instant expiresAt, boolean replacesEarlier) {
+        return new LinkReport("event-" + at.toEpochMilli(), type, "kc-1", at, expiresAt, replacesEarlier);
     }
 }

@@ -14,6 +14,7 @@ import com.example.crm.keycloak.policy.IssuedLinks;
 import com.example.crm.keycloak.policy.LinkVerdict;
 import com.example.crm.keycloak.policy.RealmResetLinks;
 import com.example.crm.keycloak.policy.ResetLinkTokens;
+import com.example.crm.report.PolicyErrors;
 
 /**
  * Replaces Keycloak's handler for links sent by execute-actions-email (same id, higher order). Everything
@@ -22,9 +23,6 @@ import com.example.crm.keycloak.policy.ResetLinkTokens;
  */
 public class PolicyExecuteActionsHandler extends ExecuteActionsActionTokenHandler {
 
-    /** Event errors, so the CRM's reporter can tell these apart from Keycloak's own. */
-    public static final String ERROR_EXPIRED = "crm_link_expired";
-    public static final String ERROR_SUPERSEDED = "crm_link_superseded";
     /** Message keys of the login theme. */
     static final String MESSAGE_EXPIRED = "crmLinkExpiredMessage";
     static final String MESSAGE_SUPERSEDED = "crmLinkSupersededMessage";
@@ -56,8 +54,8 @@ public class PolicyExecuteActionsHandler extends ExecuteActionsActionTokenHandle
         LinkVerdict verdict = RealmResetLinks.policy(context.getRealm()).judge(token.getId(), issuedAt, issued, Instant.now());
         return switch (verdict) {
             case ALLOWED -> true;
-            case EXPIRED -> throw new ExplainedTokenVerificationException(token, ERROR_EXPIRED, MESSAGE_EXPIRED);
-            case SUPERSEDED -> throw new ExplainedTokenVerificationException(token, ERROR_SUPERSEDED, MESSAGE_SUPERSEDED);
+            case EXPIRED -> throw new ExplainedTokenVerificationException(token, PolicyErrors.LINK_EXPIRED, MESSAGE_EXPIRED);
+            case SUPERSEDED -> throw new ExplainedTokenVerificationException(token, PolicyErrors.LINK_SUPERSEDED, MESSAGE_SUPERSEDED);
         };
     }
 }

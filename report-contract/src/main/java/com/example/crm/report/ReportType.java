@@ -1,4 +1,4 @@
-package com.example.crm.keycloak.reporter;
+package com.example.crm.report;
 
 /** What the CRM is told about a user's reset link. */
 public enum ReportType {
@@ -10,7 +10,7 @@ public enum ReportType {
     PASSWORD_CHANGED;
 
     /** Error reports are true whether or not Keycloak's transaction commits; the others only once it has. */
-    boolean isError() {
+    public boolean isError() {
         return this != LINK_SENT && this != PASSWORD_CHANGED;
     }
 }

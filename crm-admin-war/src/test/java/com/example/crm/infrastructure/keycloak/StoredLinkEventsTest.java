@@ -1,0 +1,51 @@
+package com.example.crm.infrastructure.keycloak;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.crm.domain.model.reset.LinkReport;
+import com.example.crm.report.ReportType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
+
+class StoredLinkEventsTest {
+
+    @Test
+    void readsAStoredEventAsTheReportTheExtensionSendsForIt() {
+        LinkReport report = StoredLinkEvents.toReport(event("UPDATE_CREDENTIAL", null, Map.of("credential_type", "password"))).orElseThrow();
+        assertEquals(new LinkReport("event-1", ReportType.PASSWORD_CHANGED, "kc-1", Instant.ofEpochMilli(1_795_780_000_000L), null, false),
+                report);
+        assertEquals(Optional.of(ReportType.LINK_EXPIRED), typeOf(event("EXECUTE_ACTION_TOKEN_ERROR", "expired_code", null)));
+        assertEquals(Optional.of(ReportType.LINK_EXPIRED), typeOf(event("EXECUTE_ACTIONS_ERROR", "crm_link_expired", null)));
+        assertEquals(Optional.of(ReportType.LINK_SUPERSEDED), typeOf(event("EXECUTE_ACTIONS_ERROR", "crm_link_superseded", null)));
+        assertTrue(typeOf(event("UPDATE_CREDENTIAL", null, Map.of("credential_type", "otp"))).isEmpty());
+    }
+
+    @Test
+    void skipsEventsWithoutAnIdOrAUser() {
+        EventRepresentation noId = event("UPDATE_CREDENTIAL", null, Map.of("credential_type", "password"));
+        noId.setId(null);
+        EventRepresentation noUser = event("UPDATE_CREDENTIAL", null, Map.of("credential_type", "password"));
+        noUser.setUserId(null);
+        assertTrue(StoredLinkEvents.toReport(noId).isEmpty());
+        assertTrue(StoredLinkEvents.toReport(noUser).isEmpty());
+    }
+
+    private static Optional<ReportType> typeOf(EventRepresentation event) {
+        return StoredLinkEvents.toReport(event).map(LinkReport::type);
+    }
+
+    private static EventRepresentation event(String type, String error, Map<String, String> details) {
+        EventRepresentation event = new EventRepresentation();
+        event.setId("event-1");
+        event.setType(type);
+        event.setUserId("kc-1");
+        event.setTime(1_795_780_000_000L);
+        event.setError(error);
+        event.setDetails(details);
+        return event;
+    }
+}

@@ -1,0 +1,21 @@
+package com.example.crm.report;
+
+import java.time.Instant;
+
+/**
+ * One report to the CRM. {@code id} is Keycloak's event id, so the CRM can ignore a report it already has.
+ * LINK_SENT only: {@code linkExpiresAt} is the expiry the policy enforces, and {@code replacesEarlierLinks} says
+ * that the user's older links stopped working. {@code error} is Keycloak's event error.
+ */
+public record ResetReport(String id, ReportType type, String realm, String keycloakUserId, Instant occurredAt,
+                          Instant linkExpiresAt, boolean replacesEarlierLinks, String error) {
+
+    public static ResetReport of(String id, ReportType type, String realm, String keycloakUserId, Instant occurredAt,
+                                 String error) {
+        return new ResetReport(id, type, realm, keycloakUserId, occurredAt, null, false, error);
+    }
+
+    public ResetReport withLink(Instant expiresAt, boolean replacesEarlier) {
+        return new ResetReport(id, type, realm, keycloakUserId, occurredAt, expiresAt, replacesEarlier, error);
+    }
+}
