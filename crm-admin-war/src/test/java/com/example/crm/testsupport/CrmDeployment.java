@@ -1,5 +1,6 @@
 package com.example.crm.testsupport;
 
+import com.example.crm.interfaces.rest.KeycloakReportsResource;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -26,6 +27,9 @@ public final class CrmDeployment {
                 .addPackage("com.example.crm.infrastructure.persistence.jpa")
                 .addPackage("com.example.crm.infrastructure.config")
                 .addPackage(CrmDeployment.class.getPackage())
+                // The callback resource, and its test: every Arquillian class runs in this one deployment.
+                .addClass(KeycloakReportsResource.class)
+                .addClass("com.example.crm.interfaces.rest.KeycloakReportsResourceIT")
                 .addAsResource(war.resolve("WEB-INF/classes/META-INF/persistence.xml").toFile(), "META-INF/persistence.xml")
                 .addAsResource(war.resolve("WEB-INF/classes/META-INF/microprofile-config.properties").toFile(),
                         "META-INF/microprofile-config.properties")

@@ -32,7 +32,7 @@ class KeycloakReportsResourceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return CrmDeployment.applicationAndPersistence().addClass(KeycloakReportsResource.class);
+        return CrmDeployment.applicationAndPersistence();
     }
 
     @Inject
