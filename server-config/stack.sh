@@ -130,6 +130,10 @@ start_keycloak() {
 write_payara_boot_commands() {
   local db_dir=$STACK_DIR/data/crm-db
   mkdir -p "$db_dir" "$STACK_DIR/payara"
+  # Like Keycloak and GreenMail, the CRM answers on this machine only (Payara Micro listens on every address otherwise).
+  cat >"$STACK_DIR/payara/pre-boot-commands.asadmin" <<EOF
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+EOF
   # The CRM's database: an H2 file that survives `down`/`up`. In asadmin properties ':' and '=' are escaped.
   local url="jdbc\\:h2\\:file\\:$db_dir/crm;AUTO_SERVER\\=TRUE"
   cat >"$STACK_DIR/payara/post-boot-commands.asadmin" <<EOF
@@ -152,7 +156,8 @@ start_payara() {
     CRM_DEMO_DATA_ENABLED=true \
     "$JAVA" -Djava.io.tmpdir="$STACK_DIR/payara" -jar "$DIST_DIR/payara-micro.jar" \
     --deploy "$CRM_WAR" --contextroot crm --port "$CRM_HTTP_PORT" --nocluster \
-    --rootDir "$STACK_DIR/payara/root" --postbootcommandfile "$STACK_DIR/payara/post-boot-commands.asadmin"
+    --rootDir "$STACK_DIR/payara/root" --prebootcommandfile "$STACK_DIR/payara/pre-boot-commands.asadmin" \
+    --postbootcommandfile "$STACK_DIR/payara/post-boot-commands.asadmin"
   wait_until_answers payara "$CRM_URL/api/health"
 }
 

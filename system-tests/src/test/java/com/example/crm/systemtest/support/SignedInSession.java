@@ -44,25 +44,35 @@ public final class SignedInSession {
     /** Opens the CRM, is sent to Keycloak's sign-in, signs in there and follows the redirects back into the CRM. */
     public static SignedInSession signIn(RunningStack stack, String username, String password) {
         SignedInSession session = new SignedInSession(stack);
-        HttpResponse<String> toKeycloak = session.get("/settings/users/");
-        session.sessionIdBeforeSignIn = session.sessionId();
-        HttpResponse<String> signInPage = session.send(HttpRequest.newBuilder(URI.create(location(toKeycloak))).GET());
-        Matcher form = FORM_ACTION.matcher(signInPage.body());
-        if (!form.find()) {
-            throw new AssertionError("no Keycloak sign-in form: " + signInPage.statusCode() + " " + signInPage.body());
-        }
-        HttpResponse<String> response = session.send(HttpRequest.newBuilder(URI.create(unescape(form.group(1))))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "username=" + encode(username) + "&password=" + encode(password) + "&credentialId=")));
-        for (int hops = 0; response.statusCode() == 302 && hops < 5; hops++) {
-            response = session.send(HttpRequest.newBuilder(URI.create(location(response))).GET());
-        }
+        HttpResponse<String> response = session.signInOnKeycloak(username, password);
         if (response.statusCode() != 200 || !response.body().contains("id=\"signed-in-as\"")) {
             throw new AssertionError("sign-in as " + username + " did not reach the CRM: " + response.statusCode()
                     + " at " + response.uri());
         }
         return session;
+    }
+
+    /** Tries to sign in as a person would, and gives the page it ends on (the CRM's, or Keycloak's when refused). */
+    public static HttpResponse<String> trySignIn(RunningStack stack, String username, String password) {
+        return new SignedInSession(stack).signInOnKeycloak(username, password);
+    }
+
+    private HttpResponse<String> signInOnKeycloak(String username, String password) {
+        HttpResponse<String> toKeycloak = get("/settings/users/");
+        sessionIdBeforeSignIn = sessionId();
+        HttpResponse<String> signInPage = send(HttpRequest.newBuilder(URI.create(location(toKeycloak))).GET());
+        Matcher form = FORM_ACTION.matcher(signInPage.body());
+        if (!form.find()) {
+            throw new AssertionError("no Keycloak sign-in form: " + signInPage.statusCode() + " " + signInPage.body());
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(unescape(form.group(1))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + encode(username) + "&password=" + encode(password) + "&credentialId=")));
+        for (int hops = 0; response.statusCode() == 302 && hops < 5; hops++) {
+            response = send(HttpRequest.newBuilder(URI.create(location(response))).GET());
+        }
+        return response;
     }
 
     /** A GET of a CRM page; {@code path} is below the CRM's context root, e.g. {@code /settings/users/}. */
