@@ -28,7 +28,7 @@ public class LinkReconciliation {
     private static final Logger LOG = Logger.getLogger(LinkReconciliation.class.getName());
 
     @Inject
-    IdentityProvider identityProvider;
+    KeycloakAccounts keycloak;
 
     @Inject
     LinkReports linkReports;
@@ -61,8 +61,8 @@ public class LinkReconciliation {
         }
         List<LinkReport> events;
         try {
-            events = identityProvider.linkEventsSince(open.get().keycloakId(), open.get().since());
-        } catch (IdentityProviderException e) {
+            events = keycloak.linkEventsSince(open.get().keycloakId(), open.get().since());
+        } catch (KeycloakCallException e) {
             LOG.log(Level.WARNING, "Could not read Keycloak''s events for CRM user {0}: {1}", new Object[] {crmUserId, e.getMessage()});
             return 0;
         }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Sends a user a password reset link through the identity provider, and records every attempt. */
+/** Sends a user a password reset link through Keycloak, and records every attempt. */
 @ApplicationScoped
 public class PasswordResetService {
 
@@ -17,7 +17,7 @@ public class PasswordResetService {
     ResetLedger ledger;
 
     @Inject
-    IdentityProvider identityProvider;
+    KeycloakAccounts keycloak;
 
     @Inject
     ResetSettings settings;
@@ -33,15 +33,15 @@ public class PasswordResetService {
     ResetAttempt send(long crmUserId, String admin) {
         Duration lifespan = settings.lifespan();
         ResetLedger.Opening opening = ledger.open(crmUserId, admin, lifespan);
-        if (!opening.callsIdentityProvider()) {
+        if (!opening.callsKeycloakAccounts()) {
             return opening.attempt();
         }
         try {
-            identityProvider.sendPasswordReset(opening.keycloakId(), lifespan);
-        } catch (IdentityProviderException e) {
+            keycloak.sendPasswordReset(opening.keycloakId(), lifespan);
+        } catch (KeycloakCallException e) {
             LOG.log(Level.WARNING, "Reset request {0} for CRM user {1} failed: {2}",
                     new Object[] {opening.requestId(), crmUserId, e.getMessage()});
-            return ledger.markFailed(opening.requestId(), e.failure(), e.providerMessage());
+            return ledger.markFailed(opening.requestId(), e.failure(), e.keycloakMessage());
         } catch (RuntimeException e) {
             // Never leave a request REQUESTED, and never report success, when something unforeseen broke.
             LOG.log(Level.SEVERE, "Reset request " + opening.requestId() + " failed unexpectedly", e);

@@ -14,7 +14,7 @@ public sealed interface ResetAttempt {
     record Refused(String userName, ResetFailure failure) implements ResetAttempt {
     }
 
-    /** Sending was tried and failed. {@code detail} is the identity provider's own message, when there is one. */
+    /** Sending was tried and failed. {@code detail} is Keycloak's own message, when there is one. */
     record Failed(String userName, ResetFailure failure, String detail) implements ResetAttempt {
     }
 

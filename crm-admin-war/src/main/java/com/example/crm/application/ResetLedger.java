@@ -36,7 +36,7 @@ public class ResetLedger {
 
     /** What {@link #open} decided: call Keycloak for {@code request}, or answer {@code attempt} at once. */
     public record Opening(Long requestId, String keycloakId, ResetAttempt attempt) {
-        boolean callsIdentityProvider() {
+        boolean callsKeycloakAccounts() {
             return attempt == null;
         }
     }
@@ -84,9 +84,9 @@ public class ResetLedger {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public ResetAttempt markFailed(long requestId, ResetFailure failure, String providerMessage) {
+    public ResetAttempt markFailed(long requestId, ResetFailure failure, String keycloakMessage) {
         ResetRequest request = requests.find(requestId).orElseThrow();
-        request.markFailed(failure, providerMessage, clock.instant());
-        return new ResetAttempt.Failed(request.getUser().getFullName(), failure, providerMessage);
+        request.markFailed(failure, keycloakMessage, clock.instant());
+        return new ResetAttempt.Failed(request.getUser().getFullName(), failure, keycloakMessage);
     }
 }

@@ -27,7 +27,7 @@ public class UserEmails {
     }
 
     @Inject
-    IdentityProvider identityProvider;
+    KeycloakAccounts keycloak;
 
     @Inject
     CrmUsers users;
@@ -46,8 +46,8 @@ public class UserEmails {
         }
         Optional<String> keycloakEmail;
         try {
-            keycloakEmail = identityProvider.emailOf(user.getKeycloakId());
-        } catch (IdentityProviderException e) {
+            keycloakEmail = keycloak.emailOf(user.getKeycloakId());
+        } catch (KeycloakCallException e) {
             return new Comparison(Comparison.Outcome.UNAVAILABLE, null);
         }
         String crmEmail = user.getEmail() == null ? "" : user.getEmail().strip().toLowerCase(Locale.ROOT);
@@ -80,9 +80,9 @@ public class UserEmails {
         }
         if (user.isLinked()) {
             try {
-                identityProvider.changeEmail(user.getKeycloakId(), email);
-            } catch (IdentityProviderException e) {
-                return new Change(Change.Outcome.KEYCLOAK_REFUSED, e.failure(), e.providerMessage());
+                keycloak.changeEmail(user.getKeycloakId(), email);
+            } catch (KeycloakCallException e) {
+                return new Change(Change.Outcome.KEYCLOAK_REFUSED, e.failure(), e.keycloakMessage());
             }
         }
         crmSide.changeEmail(crmUserId, email);

@@ -12,7 +12,7 @@ import com.example.crm.domain.model.reset.ResetFailure;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.testsupport.CrmDeployment;
 import com.example.crm.testsupport.InTransaction;
-import com.example.crm.testsupport.RecordingIdentityProvider;
+import com.example.crm.testsupport.RecordingKeycloakAccounts;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class BulkResetsIT {
     TestUsers users;
 
     @Inject
-    RecordingIdentityProvider keycloak;
+    RecordingKeycloakAccounts keycloak;
 
     @Inject
     InTransaction tx;

@@ -10,7 +10,7 @@ import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.report.ReportType;
 import com.example.crm.testsupport.CrmDeployment;
-import com.example.crm.testsupport.RecordingIdentityProvider;
+import com.example.crm.testsupport.RecordingKeycloakAccounts;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -50,7 +50,7 @@ class LinkReportsIT {
     LinkReconciliation reconciliation;
 
     @Inject
-    RecordingIdentityProvider identityProvider;
+    RecordingKeycloakAccounts keycloak;
 
     @Test
     void passwordChangedCompletesTheLatestSentLinkOnceOnly() {
@@ -94,7 +94,7 @@ class LinkReportsIT {
         CrmUser user = users.create("Rex", "Reconciled", "rex.reconciled@example.com", true, true);
         long request = sentLinkFor(user);
         LinkReport stored = report(ReportType.PASSWORD_CHANGED, user.getKeycloakId());
-        identityProvider.store(stored);
+        keycloak.store(stored);
 
         assertEquals(1, reconciliation.reconcile(user.getId()));
         assertEquals(ResetStatus.COMPLETED, requests.find(request).orElseThrow().getStatus());

@@ -14,7 +14,7 @@ import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.testsupport.CrmDeployment;
-import com.example.crm.testsupport.RecordingIdentityProvider;
+import com.example.crm.testsupport.RecordingKeycloakAccounts;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class ResetLedgerIT {
     PasswordResetService resets;
 
     @Inject
-    RecordingIdentityProvider identityProvider;
+    RecordingKeycloakAccounts keycloak;
 
     @Test
     void recordsARefusedAttemptAndNamesTheReason() {
@@ -175,6 +175,6 @@ class ResetLedgerIT {
         CrmUser user = users.create("Ike", "Intruder", "ike.intruder@example.com", true, true);
         assertThrows(SecurityException.class, () -> resets.sendResetLink(user.getId()));
         assertTrue(requests.historyFor(user.getId(), 10).isEmpty(), "nothing recorded");
-        assertFalse(identityProvider.calls().contains(user.getKeycloakId()), "Keycloak never asked");
+        assertFalse(keycloak.calls().contains(user.getKeycloakId()), "Keycloak never asked");
     }
 }

@@ -7,7 +7,7 @@ import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.EmailAdvice;
 import com.example.crm.testsupport.CrmDeployment;
-import com.example.crm.testsupport.RecordingIdentityProvider;
+import com.example.crm.testsupport.RecordingKeycloakAccounts;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -36,7 +36,7 @@ class UserEmailsIT {
     TestUsers testUsers;
 
     @Inject
-    RecordingIdentityProvider keycloak;
+    RecordingKeycloakAccounts keycloak;
 
     @Test
     void comparesTheCrmsAddressWithKeycloaksIgnoringCase() {

@@ -1,5 +1,5 @@
 /**
- * Keycloak's admin API behind the application's {@code IdentityProvider} port, the meaning of its errors, and its
+ * Keycloak's admin API behind the application's {@code KeycloakAccounts} port, the meaning of its errors, and its
  * stored events read as reports.
  */
 package com.example.crm.infrastructure.keycloak;

@@ -1,7 +1,7 @@
 package com.example.crm.infrastructure.keycloak;
 
-import com.example.crm.application.IdentityProvider;
-import com.example.crm.application.IdentityProviderException;
+import com.example.crm.application.KeycloakAccounts;
+import com.example.crm.application.KeycloakCallException;
 import com.example.crm.domain.model.reset.LinkReport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -31,7 +31,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * One client for the application: its token is cached and refreshed by the admin client, not fetched per click.
  */
 @ApplicationScoped
-public class KeycloakIdentityProvider implements IdentityProvider {
+public class KeycloakAccountsClient implements KeycloakAccounts {
 
     static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
 
@@ -67,9 +67,9 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public void sendPasswordReset(String identityUserId, Duration lifespan) {
+    public void sendPasswordReset(String keycloakId, Duration lifespan) {
         calling(() -> {
-            keycloak.realm(settings.realm()).users().get(identityUserId).executeActionsEmail(
+            keycloak.realm(settings.realm()).users().get(keycloakId).executeActionsEmail(
                     settings.clientId(), settings.crmBaseUrl() + "/", Math.toIntExact(lifespan.toSeconds()),
                     List.of(UPDATE_PASSWORD));
             return null;
@@ -77,11 +77,11 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public List<LinkReport> linkEventsSince(String identityUserId, Instant since) {
+    public List<LinkReport> linkEventsSince(String keycloakId, Instant since) {
         // Keycloak filters by day; the exact time is filtered here.
         String day = since.atZone(ZoneOffset.UTC).toLocalDate().toString();
         return calling(() -> keycloak.realm(settings.realm())
-                .getEvents(StoredLinkEvents.TYPES, null, identityUserId, day, null, null, 0, StoredLinkEvents.MAX)
+                .getEvents(StoredLinkEvents.TYPES, null, keycloakId, day, null, null, 0, StoredLinkEvents.MAX)
                 .stream()
                 .filter(event -> event.getTime() >= since.toEpochMilli())
                 .flatMap(event -> StoredLinkEvents.toReport(event).stream())
@@ -89,15 +89,15 @@ public class KeycloakIdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public Optional<String> emailOf(String identityUserId) {
-        String email = calling(() -> keycloak.realm(settings.realm()).users().get(identityUserId).toRepresentation().getEmail());
+    public Optional<String> emailOf(String keycloakId) {
+        String email = calling(() -> keycloak.realm(settings.realm()).users().get(keycloakId).toRepresentation().getEmail());
         return Optional.ofNullable(email).filter(address -> !address.isBlank());
     }
 
     @Override
-    public void changeEmail(String identityUserId, String email) {
+    public void changeEmail(String keycloakId, String email) {
         calling(() -> {
-            UserResource user = keycloak.realm(settings.realm()).users().get(identityUserId);
+            UserResource user = keycloak.realm(settings.realm()).users().get(keycloakId);
             UserRepresentation account = user.toRepresentation();
             account.setEmail(email);
             account.setEmailVerified(false); // the next reset link the user opens verifies it
@@ -112,9 +112,9 @@ public class KeycloakIdentityProvider implements IdentityProvider {
             return call.get();
         } catch (WebApplicationException e) {
             String message = KeycloakErrors.messageOf(bodyOf(e.getResponse()));
-            throw new IdentityProviderException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
+            throw new KeycloakCallException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
         } catch (ProcessingException e) {
-            throw new IdentityProviderException(KeycloakErrors.fromTransport(e), null, e);
+            throw new KeycloakCallException(KeycloakErrors.fromTransport(e), null, e);
         }
     }
 

@@ -1,7 +1,7 @@
 package com.example.crm.testsupport;
 
-import com.example.crm.application.IdentityProvider;
-import com.example.crm.application.IdentityProviderException;
+import com.example.crm.application.KeycloakAccounts;
+import com.example.crm.application.KeycloakCallException;
 import com.example.crm.domain.model.reset.LinkReport;
 import com.example.crm.domain.model.reset.ResetFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and serves the stored events a test gives it.
  */
 @ApplicationScoped
-public class RecordingIdentityProvider implements IdentityProvider {
+public class RecordingKeycloakAccounts implements KeycloakAccounts {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<LinkReport> storedEvents = new CopyOnWriteArrayList<>();
@@ -31,11 +31,11 @@ public class RecordingIdentityProvider implements IdentityProvider {
     private final Set<String> takenEmails = ConcurrentHashMap.newKeySet();
 
     @Override
-    public void sendPasswordReset(String identityUserId, Duration lifespan) {
+    public void sendPasswordReset(String keycloakId, Duration lifespan) {
         mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
             Thread.sleep(sendTime.toMillis()); // as long as Keycloak's SMTP hand-over takes, when a test says so
-            calls.add(identityUserId);
+            calls.add(keycloakId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -54,28 +54,28 @@ public class RecordingIdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public List<LinkReport> linkEventsSince(String identityUserId, Instant since) {
+    public List<LinkReport> linkEventsSince(String keycloakId, Instant since) {
         return storedEvents.stream()
-                .filter(event -> event.keycloakUserId().equals(identityUserId) && !event.occurredAt().isBefore(since))
+                .filter(event -> event.keycloakUserId().equals(keycloakId) && !event.occurredAt().isBefore(since))
                 .toList();
     }
 
     @Override
-    public Optional<String> emailOf(String identityUserId) {
-        return Optional.ofNullable(emails.get(identityUserId));
+    public Optional<String> emailOf(String keycloakId) {
+        return Optional.ofNullable(emails.get(keycloakId));
     }
 
     @Override
-    public void changeEmail(String identityUserId, String email) {
+    public void changeEmail(String keycloakId, String email) {
         if (takenEmails.contains(email)) {
-            throw new IdentityProviderException(ResetFailure.KEYCLOAK_REJECTED_REQUEST, "User exists with same email", null);
+            throw new KeycloakCallException(ResetFailure.KEYCLOAK_REJECTED_REQUEST, "User exists with same email", null);
         }
-        emails.put(identityUserId, email);
+        emails.put(keycloakId, email);
     }
 
     /** The address "Keycloak" has for the user, as a test sets it. */
-    public void hasEmail(String identityUserId, String email) {
-        emails.put(identityUserId, email);
+    public void hasEmail(String keycloakId, String email) {
+        emails.put(keycloakId, email);
     }
 
     /** Another account already has this address: changing to it is refused, as Keycloak does. */

@@ -1,0 +1,46 @@
+package com.example.crm.application;
+
+import com.example.crm.domain.model.reset.LinkReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port to the users' Keycloak accounts, which hold their passwords. It names Keycloak, as the rest of the CRM
+ * does (stored failure codes, the admins' messages, the Keycloak user id on each CRM user): the product is built for
+ * Keycloak, and a neutral name would only hide that. It stays an interface, so that tests and fault handling have
+ * one seam; {@code infrastructure.keycloak} implements it with Keycloak's admin API.
+ */
+public interface KeycloakAccounts {
+
+    /**
+     * Asks Keycloak to email the user a link to set a new password.
+     * Returns once the email has been handed to the mail server.
+     *
+     * @throws KeycloakCallException when no email was sent, or when it cannot be known whether one was
+     */
+    void sendPasswordReset(String keycloakId, Duration lifespan);
+
+    /**
+     * What Keycloak's stored events say happened to the user's reset links since {@code since}:
+     * passwords set and links found expired. Used to recover reports the CRM missed while it was down.
+     *
+     * @throws KeycloakCallException when the events cannot be read
+     */
+    List<LinkReport> linkEventsSince(String keycloakId, Instant since);
+
+    /**
+     * The email address Keycloak sends reset links to (empty when it has none).
+     *
+     * @throws KeycloakCallException when it cannot be read
+     */
+    Optional<String> emailOf(String keycloakId);
+
+    /**
+     * Changes the user's email address in Keycloak.
+     *
+     * @throws KeycloakCallException when it was not changed, with Keycloak's words (e.g. the address is taken)
+     */
+    void changeEmail(String keycloakId, String email);
+}
