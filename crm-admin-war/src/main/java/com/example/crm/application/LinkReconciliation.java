@@ -1,18 +1,10 @@
 package com.example.crm.application;
 
 import com.example.crm.domain.model.reset.LinkReport;
-import com.example.crm.domain.model.reset.LinkReportRules;
-import com.example.crm.domain.model.reset.ResetRequest;
-import com.example.crm.domain.model.reset.ResetRequests;
-import com.example.crm.domain.model.user.CrmUser;
-import com.example.crm.domain.model.user.CrmUsers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -25,6 +17,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class LinkReconciliation {
 
+    /** Users read from the database at a time while going through every open link. */
+    static final int PAGE = 200;
     private static final Logger LOG = Logger.getLogger(LinkReconciliation.class.getName());
 
     @Inject
@@ -34,28 +28,19 @@ public class LinkReconciliation {
     LinkReports linkReports;
 
     @Inject
-    ResetRequests requests;
-
-    @Inject
-    CrmUsers users;
-
-    @Inject
-    Clock clock;
+    ReconciliationLedger ledger;
 
     @Resource
     ManagedExecutorService executor;
 
-    @Inject
-    LinkReconciliation self; // through the proxy: reads in a transaction, even on a background thread (public methods only)
-
     /** Reconciles in the background (a slow Keycloak never slows the page); the page hears of changes by push. */
     public void reconcileInBackground(long crmUserId) {
-        executor.execute(() -> reconcile(crmUserId));
+        executor.execute(() -> reconcileLogged(crmUserId));
     }
 
-    /** Reconciles one user with open links; returns how many stored events changed something. Never throws. */
+    /** Reconciles one user with open links; returns how many stored events changed something. */
     public int reconcile(long crmUserId) {
-        Optional<OpenLinks> open = self.openLinks(crmUserId);
+        Optional<ReconciliationLedger.OpenLinks> open = ledger.openLinks(crmUserId);
         if (open.isEmpty()) {
             return 0;
         }
@@ -68,7 +53,7 @@ public class LinkReconciliation {
         }
         int applied = 0;
         for (LinkReport event : events) {
-            if (linkReports.apply(event) == LinkReports.Outcome.APPLIED) {
+            if (linkReports.apply(event) == LinkReports.Outcome.APPLIED) { // each in its own transaction
                 applied++;
             }
         }
@@ -79,28 +64,21 @@ public class LinkReconciliation {
         return applied;
     }
 
-    /** Reconciles every user with an open link (up to {@code max} of them). */
-    public void reconcileOpenLinks(int max) {
-        self.usersWithOpenLinks(max).forEach(this::reconcile);
-    }
-
-    /** Whose events to read, and from when: a minute before the user's oldest open link. */
-    public record OpenLinks(String keycloakId, Instant since) {
-    }
-
-    @Transactional
-    public Optional<OpenLinks> openLinks(long crmUserId) {
-        Optional<CrmUser> user = users.find(crmUserId).filter(CrmUser::isLinked);
-        if (user.isEmpty()) {
-            return Optional.empty();
+    private void reconcileLogged(long crmUserId) {
+        try {
+            reconcile(crmUserId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not reconcile the links of CRM user " + crmUserId, e);
         }
-        return requests.requestedSince(crmUserId, clock.instant().minus(LinkReportRules.LOOK_BACK)).stream()
-                .filter(ResetRequest::isOpen).map(ResetRequest::getRequestedAt).min(Instant::compareTo)
-                .map(oldest -> new OpenLinks(user.get().getKeycloakId(), oldest.minusSeconds(60)));
     }
 
-    @Transactional
-    public List<Long> usersWithOpenLinks(int max) {
-        return requests.usersWithOpenLinks(max);
+    /** Reconciles every user with an open link, one after another; one user's failure does not stop the others. */
+    public void reconcileOpenLinks() {
+        long after = 0;
+        for (List<Long> page = ledger.usersWithOpenLinks(after, PAGE); !page.isEmpty();
+                page = ledger.usersWithOpenLinks(after, PAGE)) {
+            page.forEach(this::reconcileLogged);
+            after = page.get(page.size() - 1);
+        }
     }
 }

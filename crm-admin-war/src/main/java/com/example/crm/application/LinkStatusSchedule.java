@@ -1,15 +1,26 @@
 package com.example.crm.application;
 
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
-/** Background upkeep of link statuses: expiry as time passes, and recovery of missed reports. */
+/**
+ * Background upkeep of link statuses: expiry as time passes, and recovery of missed reports. The timers start no
+ * transaction of their own (each step takes its own short one, never around a Keycloak call), and neither job
+ * waits for the other: a long recovery never holds up the minute's expiry.
+ */
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LinkStatusSchedule {
 
-    /** Users reconciled per run; the rest wait for the next run or for their profile to be opened. */
-    static final int RECONCILE_BATCH = 200;
+    private static final Logger LOG = Logger.getLogger(LinkStatusSchedule.class.getName());
 
     @Inject
     LinkExpiry expiry;
@@ -17,13 +28,24 @@ public class LinkStatusSchedule {
     @Inject
     LinkReconciliation reconciliation;
 
+    private final AtomicBoolean recovering = new AtomicBoolean();
+
     @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
-    void expireRunOutLinks() {
+    public void expireRunOutLinks() {
         expiry.expireRunOut();
     }
 
+    /** Every open link, every 5 minutes; a run still going when the next is due lets that one pass. */
     @Schedule(hour = "*", minute = "*/5", persistent = false)
-    void recoverMissedReports() {
-        reconciliation.reconcileOpenLinks(RECONCILE_BATCH);
+    public void recoverMissedReports() {
+        if (!recovering.compareAndSet(false, true)) {
+            LOG.info("Missed-report recovery still runs from the last time; this run is skipped");
+            return;
+        }
+        try {
+            reconciliation.reconcileOpenLinks();
+        } finally {
+            recovering.set(false);
+        }
     }
 }

@@ -4,7 +4,10 @@ import com.example.crm.application.KeycloakAccounts;
 import com.example.crm.application.KeycloakCallException;
 import com.example.crm.domain.model.reset.LinkReport;
 import com.example.crm.domain.model.reset.ResetFailure;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +32,13 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
     private volatile Duration sendTime = Duration.ZERO;
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Set<String> takenEmails = ConcurrentHashMap.newKeySet();
+    private final Set<String> eventsAskedFor = ConcurrentHashMap.newKeySet();
+    private final Set<String> eventsAskedInTransaction = ConcurrentHashMap.newKeySet();
+    private final Set<String> eventsBreakFor = ConcurrentHashMap.newKeySet();
+    private final Map<String, Duration> eventsTake = new ConcurrentHashMap<>();
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Override
     public void sendPasswordReset(String keycloakId, Duration lifespan) {
@@ -55,6 +65,14 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
 
     @Override
     public List<LinkReport> linkEventsSince(String keycloakId, Instant since) {
+        eventsAskedFor.add(keycloakId);
+        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            eventsAskedInTransaction.add(keycloakId);
+        }
+        if (eventsBreakFor.contains(keycloakId)) {
+            throw new IllegalStateException("reading this user's events breaks, as a test asked");
+        }
+        pause(eventsTake.getOrDefault(keycloakId, Duration.ZERO));
         return storedEvents.stream()
                 .filter(event -> event.keycloakUserId().equals(keycloakId) && !event.occurredAt().isBefore(since))
                 .toList();
@@ -81,6 +99,34 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
     /** Another account already has this address: changing to it is refused, as Keycloak does. */
     public void takeEmail(String email) {
         takenEmails.add(email);
+    }
+
+    /** Reading this user's stored events fails with an unforeseen error from now on. */
+    public void breakEventsFor(String keycloakId) {
+        eventsBreakFor.add(keycloakId);
+    }
+
+    /** Reading this user's stored events takes this long from now on (a slow Keycloak). */
+    public void slowEventsFor(String keycloakId, Duration time) {
+        eventsTake.put(keycloakId, time);
+    }
+
+    private static void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Users whose stored events were asked for. */
+    public Set<String> eventsAskedFor() {
+        return eventsAskedFor;
+    }
+
+    /** Users whose stored events were asked for while a database transaction was open. */
+    public Set<String> eventsAskedInTransaction() {
+        return eventsAskedInTransaction;
     }
 
     public List<String> calls() {

@@ -29,8 +29,8 @@ public interface ResetRequests {
 
     long count(AuditSearch search);
 
-    /** Ids of CRM users who have at least one SENT request, at most {@code max}. */
-    List<Long> usersWithOpenLinks(int max);
+    /** Up to {@code max} users with an open (sent, not yet used or expired) link, by id, after {@code afterUserId}. */
+    List<Long> usersWithOpenLinks(long afterUserId, int max);
 
     /** When each of the user's links emailed since {@code since} was requested, oldest first. */
     List<Instant> emailedSince(long crmUserId, Instant since);

@@ -90,9 +90,11 @@ public class JpaResetRequests implements ResetRequests {
     }
 
     @Override
-    public List<Long> usersWithOpenLinks(int max) {
-        return em.createQuery("SELECT DISTINCT r.user.id FROM ResetRequest r WHERE r.status = :sent", Long.class)
+    public List<Long> usersWithOpenLinks(long afterUserId, int max) {
+        return em.createQuery("SELECT DISTINCT r.user.id FROM ResetRequest r WHERE r.status = :sent AND r.user.id > :after"
+                        + " ORDER BY r.user.id", Long.class)
                 .setParameter("sent", ResetStatus.SENT)
+                .setParameter("after", afterUserId)
                 .setMaxResults(max)
                 .getResultList();
     }
