@@ -153,7 +153,7 @@ start_payara() {
   launch payara env CRM_COMPANY_NAME="$CRM_COMPANY_NAME" CRM_BASE_URL="$CRM_URL" \
     CRM_KEYCLOAK_SERVER_URL="$KEYCLOAK_URL" CRM_KEYCLOAK_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" \
     CRM_KEYCLOAK_REPORT_SECRET="$CRM_REPORT_SECRET" \
-    CRM_DEMO_DATA_ENABLED=true \
+    CRM_DEMO_DATA_ENABLED=true CRM_DEV_MODE=true \
     "$JAVA" -Djava.io.tmpdir="$STACK_DIR/payara" -jar "$DIST_DIR/payara-micro.jar" \
     --deploy "$CRM_WAR" --contextroot crm --port "$CRM_HTTP_PORT" --nocluster \
     --rootDir "$STACK_DIR/payara/root" --prebootcommandfile "$STACK_DIR/payara/pre-boot-commands.asadmin" \
