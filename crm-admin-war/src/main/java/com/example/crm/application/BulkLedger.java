@@ -4,13 +4,18 @@ import com.example.crm.domain.model.bulk.BulkRun;
 import com.example.crm.domain.model.bulk.BulkRunItem;
 import com.example.crm.domain.model.bulk.BulkRuns;
 import com.example.crm.domain.model.bulk.SkipReason;
+import com.example.crm.domain.model.reset.ResetFailure;
+import com.example.crm.domain.model.reset.ResetRequest;
+import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -28,6 +33,12 @@ public class BulkLedger {
 
     @Inject
     CrmUsers users;
+
+    @Inject
+    ResetRequests requests;
+
+    @Inject
+    ResetSettings settings;
 
     @Inject
     Clock clock;
@@ -61,6 +72,35 @@ public class BulkLedger {
     @Transactional
     public long userOf(long itemId) {
         return runs.findItem(itemId).orElseThrow().getUser().getId();
+    }
+
+    /**
+     * What an earlier pass of this run already did for the item's user, when the run was cut short after sending
+     * and before recording it (a stop, a database error): the user's attempt made by the run's admin since it
+     * started. Taken instead of sending again, so that a resumed run never emails anyone twice.
+     */
+    @Transactional
+    public Optional<ResetAttempt> earlierAttempt(long itemId) {
+        BulkRunItem item = runs.findItem(itemId).orElseThrow();
+        BulkRun run = item.getRun();
+        return requests.requestedSince(item.getUser().getId(), run.getStartedAt()).stream()
+                .filter(request -> request.getRequestedBy().equals(run.getStartedBy()))
+                .max(Comparator.comparing(ResetRequest::getRequestedAt))
+                .map(this::asAttempt);
+    }
+
+    private ResetAttempt asAttempt(ResetRequest request) {
+        String name = request.getUser().getFullName();
+        return switch (request.getStatus()) {
+            case SENT, COMPLETED, EXPIRED, SUPERSEDED -> new ResetAttempt.Sent(name, request.getExpiresAt());
+            case RATE_LIMITED -> new ResetAttempt.RateLimited(name, settings.maxLinksPerHour(),
+                    request.getRequestedAt().plus(ResetSettings.LIMIT_WINDOW));
+            case FAILED -> request.getFailure().foundByCrm()
+                    ? new ResetAttempt.Refused(name, request.getFailure())
+                    : new ResetAttempt.Failed(name, request.getFailure(), request.getKeycloakError());
+            // Cut short during the call to Keycloak: whether the email went out is not known, so it is not sent again.
+            case REQUESTED -> new ResetAttempt.Failed(name, ResetFailure.KEYCLOAK_TIMEOUT, null);
+        };
     }
 
     /** The item's outcome, from what came of sending to its user. */

@@ -5,19 +5,24 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends reset links to many users: the run and every user's outcome are stored first, then a few workers
  * (never more than the configured concurrency) call Keycloak one user at a time, off the admin's request.
+ * A worker never dies of one user's trouble: database steps are retried, and a run whose items could not all be
+ * recorded is picked up again later, without emailing anyone twice ({@link BulkLedger#earlierAttempt}).
  */
 @ApplicationScoped
 public class BulkResets {
@@ -25,6 +30,12 @@ public class BulkResets {
     /** The most users one run may cover. */
     public static final int MAX_USERS = 1000;
     private static final Logger LOG = Logger.getLogger(BulkResets.class.getName());
+    /** Waits between tries of a database step: a database that blinks does not cost a user their outcome. */
+    private static final List<Duration> RETRY_WAITS = List.of(Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(4));
+
+    /** Runs that workers of this server are working through now. */
+    private final Set<Long> dispatching = ConcurrentHashMap.newKeySet();
 
     @Inject
     PasswordResetService resets;
@@ -54,44 +65,99 @@ public class BulkResets {
         return runId;
     }
 
-    /** Works through the run's pending items with at most {@code concurrency} workers. */
+    /** Works through the run's pending items with at most {@code concurrency} workers, unless that happens already. */
     void dispatch(long runId) {
-        Queue<Long> pending = new ConcurrentLinkedQueue<>(ledger.pendingItems(runId));
-        String admin = ledger.startedBy(runId);
-        int workers = Math.max(1, Math.min(concurrency, pending.size()));
-        AtomicInteger running = new AtomicInteger(workers);
-        for (int i = 0; i < workers; i++) {
-            executor.execute(() -> {
+        if (!dispatching.add(runId)) {
+            return;
+        }
+        try {
+            Queue<Long> pending = new ConcurrentLinkedQueue<>(retried(() -> ledger.pendingItems(runId)));
+            String admin = retried(() -> ledger.startedBy(runId));
+            int workers = Math.max(1, Math.min(concurrency, pending.size()));
+            AtomicInteger running = new AtomicInteger(workers);
+            for (int i = 0; i < workers; i++) {
+                executor.execute(() -> work(runId, pending, admin, running));
+            }
+        } catch (RuntimeException e) {
+            dispatching.remove(runId);
+            throw e;
+        }
+    }
+
+    private void work(long runId, Queue<Long> pending, String admin, AtomicInteger running) {
+        try {
+            for (Long itemId = pending.poll(); itemId != null; itemId = pending.poll()) {
                 try {
-                    for (Long itemId = pending.poll(); itemId != null; itemId = pending.poll()) {
-                        process(itemId, admin);
-                    }
-                } finally {
-                    if (running.decrementAndGet() == 0) {
-                        ledger.finish(runId);
-                    }
+                    process(itemId, admin);
+                } catch (RuntimeException e) { // stays pending: picked up again with the run, never sent twice
+                    LOG.log(Level.SEVERE, "Bulk item " + itemId + " could not be recorded; the run will take it up again", e);
                 }
-            });
+            }
+        } finally {
+            if (running.decrementAndGet() == 0) {
+                try {
+                    retried(() -> {
+                        ledger.finish(runId);
+                        return null;
+                    });
+                } finally {
+                    dispatching.remove(runId);
+                }
+            }
         }
     }
 
     private void process(long itemId, String admin) {
-        long crmUserId = ledger.userOf(itemId);
         ResetAttempt attempt;
         try {
-            attempt = resets.send(crmUserId, admin);
+            attempt = retried(() -> ledger.earlierAttempt(itemId))
+                    .orElseGet(() -> resets.send(retried(() -> ledger.userOf(itemId)), admin));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Bulk item " + itemId + " failed unexpectedly", e);
-            attempt = new ResetAttempt.Failed(null, ResetFailure.KEYCLOAK_ERROR, null);
+            // What the user's request row says is the truth (the email may have gone out before the failure).
+            attempt = retried(() -> ledger.earlierAttempt(itemId))
+                    .orElse(new ResetAttempt.Failed(null, ResetFailure.CRM_ERROR, null));
         }
-        ledger.recordOutcome(itemId, attempt);
+        ResetAttempt outcome = attempt;
+        retried(() -> {
+            ledger.recordOutcome(itemId, outcome);
+            return null;
+        });
     }
 
-    /** After a restart: runs that were cut short carry on with the users they had not reached. */
+    /** A database step, tried again after a short wait while it fails; the last failure is thrown. */
+    private static <T> T retried(Supplier<T> step) {
+        for (Duration wait : RETRY_WAITS) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A bulk run's database step failed; trying again in {0} ms: {1}",
+                        new Object[] {wait.toMillis(), e.toString()});
+                sleep(wait);
+            }
+        }
+        return step.get();
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /**
+     * Runs that are not finished and that no worker of this server works through (cut short by a stop, or items
+     * that could not be recorded) carry on with the users they had not reached.
+     */
     public void resumeUnfinished() {
         for (long runId : ledger.unfinishedRuns()) {
-            LOG.info(() -> "Resuming bulk run " + runId);
-            dispatch(runId);
+            if (!dispatching.contains(runId)) {
+                LOG.info(() -> "Resuming bulk run " + runId);
+                dispatch(runId);
+            }
         }
     }
 }

@@ -1,22 +1,37 @@
 package com.example.crm.application;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-/** At start-up, bulk runs that a stop cut short carry on (after the database is migrated). */
+/**
+ * Bulk runs that stopped short carry on: at start-up (after the database is migrated) those a stop cut short, and
+ * every minute those left with items that could not be recorded. No transaction of its own: each step takes one.
+ */
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BulkRunRecovery {
 
     @Inject
     BulkResets bulkResets;
 
     @PostConstruct
-    void resume() {
+    void resumeAtStartUp() {
+        bulkResets.resumeUnfinished();
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
+    public void resumeStalled() {
         bulkResets.resumeUnfinished();
     }
 }

@@ -23,8 +23,9 @@ public interface KeycloakAccounts {
     void sendPasswordReset(String keycloakId, Duration lifespan);
 
     /**
-     * What Keycloak's stored events say happened to the user's reset links since {@code since}:
-     * passwords set and links found expired. Used to recover reports the CRM missed while it was down.
+     * What Keycloak's stored events say happened to the user's reset links since {@code since}, oldest first:
+     * links sent (admin events), passwords set, links found expired. Used to recover reports the CRM missed (it
+     * was down, or stopped during a send), and to confirm sends the CRM could not record.
      *
      * @throws KeycloakCallException when the events cannot be read
      */

@@ -10,7 +10,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
-/** Open links whose time has run out become EXPIRED, whether or not the user tried them. */
+/**
+ * Open links whose time has run out become EXPIRED, whether or not the user tried them; and requests whose sending
+ * nothing confirmed in time are closed as "may or may not have been sent".
+ */
 @ApplicationScoped
 public class LinkExpiry {
 
@@ -32,5 +35,15 @@ public class LinkExpiry {
         expired.stream().map(request -> request.getUser().getId()).distinct()
                 .forEach(userId -> statusChanged.fire(new ResetStatusChanged(userId)));
         return expired.size();
+    }
+
+    @Transactional
+    public int closeUnconfirmed() {
+        var now = clock.instant();
+        List<ResetRequest> closed = LinkReportRules.closeUnconfirmed(
+                requests.requestedBefore(now.minus(ResetRequest.UNCONFIRMED_LIMIT), BATCH), now);
+        closed.stream().map(request -> request.getUser().getId()).distinct()
+                .forEach(userId -> statusChanged.fire(new ResetStatusChanged(userId)));
+        return closed.size();
     }
 }

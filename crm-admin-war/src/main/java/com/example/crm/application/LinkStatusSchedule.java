@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * Background upkeep of link statuses: expiry as time passes, and recovery of missed reports. The timers start no
+ * Background upkeep of link statuses: expiry as time passes (and requests never confirmed as sent), and recovery
+ * of missed reports. The timers start no
  * transaction of their own (each step takes its own short one, never around a Keycloak call), and neither job
  * waits for the other: a long recovery never holds up the minute's expiry.
  */
@@ -33,6 +34,7 @@ public class LinkStatusSchedule {
     @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
     public void expireRunOutLinks() {
         expiry.expireRunOut();
+        expiry.closeUnconfirmed();
     }
 
     /** Every open link, every 5 minutes; a run still going when the next is due lets that one pass. */

@@ -4,6 +4,7 @@ import com.example.crm.domain.model.reset.ResetFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +50,13 @@ public class PasswordResetService {
         }
         LOG.log(Level.INFO, "Reset request {0} for CRM user {1} sent by {2}",
                 new Object[] {opening.requestId(), crmUserId, admin});
-        return ledger.markSent(opening.requestId());
+        try {
+            return ledger.markSent(opening.requestId());
+        } catch (RuntimeException e) {
+            // The email went out: say so. The request stays REQUESTED until Keycloak's LINK_SENT report or stored
+            // admin event confirms it (LinkReportRules, LinkReconciliation).
+            LOG.log(Level.SEVERE, "Reset request " + opening.requestId() + " was sent but could not be recorded", e);
+            return new ResetAttempt.Sent(opening.userName(), Instant.now().plus(lifespan));
+        }
     }
 }

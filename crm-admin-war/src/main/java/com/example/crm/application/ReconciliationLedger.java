@@ -29,7 +29,7 @@ public class ReconciliationLedger {
     @Inject
     Clock clock;
 
-    /** Whose events to read, and from when: a minute before the user's oldest open link. */
+    /** Whose events to read, and from when: a minute before the user's oldest open or unconfirmed link. */
     public record OpenLinks(String keycloakId, Instant since) {
     }
 
@@ -40,11 +40,11 @@ public class ReconciliationLedger {
             return Optional.empty();
         }
         return requests.requestedSince(crmUserId, clock.instant().minus(LinkReportRules.LOOK_BACK)).stream()
-                .filter(ResetRequest::isOpen).map(ResetRequest::getRequestedAt).min(Instant::compareTo)
+                .filter(request -> request.isOpen() || request.isUnconfirmed()).map(ResetRequest::getRequestedAt).min(Instant::compareTo)
                 .map(oldest -> new OpenLinks(user.get().getKeycloakId(), oldest.minusSeconds(60)));
     }
 
-    /** The next {@code max} users with an open link after {@code afterUserId}, by id. */
+    /** The next {@code max} users with an open or unconfirmed link after {@code afterUserId}, by id. */
     @Transactional
     public List<Long> usersWithOpenLinks(long afterUserId, int max) {
         return requests.usersWithOpenLinks(afterUserId, max);

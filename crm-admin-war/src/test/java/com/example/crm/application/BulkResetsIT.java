@@ -11,6 +11,7 @@ import com.example.crm.domain.model.bulk.SkipReason;
 import com.example.crm.domain.model.reset.ResetFailure;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.testsupport.CrmDeployment;
+import com.example.crm.testsupport.DatabaseFaults;
 import com.example.crm.testsupport.InTransaction;
 import com.example.crm.testsupport.RecordingKeycloakAccounts;
 import com.example.crm.testsupport.TestUsers;
@@ -54,6 +55,9 @@ class BulkResetsIT {
     @Inject
     InTransaction tx;
 
+    @Inject
+    DatabaseFaults database;
+
     @Test
     void sendsToEligibleUsersSkipsTheOthersWithTheReasonAndBoundsConcurrency() throws Exception {
         List<Long> ids = new ArrayList<>();
@@ -86,6 +90,52 @@ class BulkResetsIT {
         int mostAtOnce = keycloak.mostSendsAtOnce();
         assertTrue(mostAtOnce >= 2 && mostAtOnce <= 4, "sends in parallel, at most 4 at once: " + mostAtOnce);
         keycloak.takeForEachSend(Duration.ZERO);
+    }
+
+    @Test
+    void aDatabaseOutageMidRunLosesNoUserAndEmailsNobodyTwice() throws Exception {
+        List<CrmUser> team = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            team.add(users.create("Outage" + i, "Team", "outage" + i + "@example.com", true, true));
+        }
+        keycloak.takeForEachSend(Duration.ofMillis(150));
+        long runId = ledger.record("admin", new LinkedHashSet<>(team.stream().map(CrmUser::getId).toList()));
+        bulk.dispatch(runId);
+        while (team.stream().filter(user -> keycloak.calls().contains(user.getKeycloakId())).count() < 4) {
+            Thread.sleep(20);
+        }
+        database.takeAway("bulk_run_item"); // longer than a worker's retries: some outcomes cannot be recorded now
+        Thread.sleep(10_000);
+        database.bringBack("bulk_run_item");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!tx.get(() -> runs.find(runId).orElseThrow().isFinished())) {
+            assertTrue(Instant.now().isBefore(deadline), "the run did not finish after the database came back");
+            bulk.resumeUnfinished(); // what the minute's timer does
+            Thread.sleep(500);
+        }
+        assertEquals(12L, tx.get(() -> runs.countByOutcome(runId)).get(BulkOutcome.SENT), "every user's outcome recorded");
+        for (CrmUser user : team) {
+            assertEquals(1, keycloak.calls().stream().filter(user.getKeycloakId()::equals).count(),
+                    user.getFirstName() + " was emailed once");
+        }
+        keycloak.takeForEachSend(Duration.ZERO);
+    }
+
+    @Test
+    void aResumedRunEmailsNobodyItHadEmailedBeforeItStopped() throws Exception {
+        CrmUser reached = users.create("Rea", "Reached", "rea.reached@example.com", true, true);
+        CrmUser waiting = users.create("Wes", "Waiting", "wes.waiting@example.com", true, true);
+        long runId = ledger.record("admin", new LinkedHashSet<>(List.of(reached.getId(), waiting.getId())));
+        Thread.sleep(10);
+        users.sentEarlier(reached, Duration.ZERO, Duration.ofHours(12)); // sent by the run, then the server stopped
+
+        bulk.resumeUnfinished();
+        awaitFinished(runId, Duration.ofSeconds(30));
+
+        assertEquals(2L, tx.get(() -> runs.countByOutcome(runId)).get(BulkOutcome.SENT));
+        assertTrue(!keycloak.calls().contains(reached.getKeycloakId()), "not emailed a second time");
+        assertTrue(keycloak.calls().contains(waiting.getKeycloakId()));
     }
 
     @Test

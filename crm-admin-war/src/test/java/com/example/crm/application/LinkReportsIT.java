@@ -1,9 +1,11 @@
 package com.example.crm.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.example.crm.application.LinkReports.Outcome;
 import com.example.crm.domain.model.reset.LinkReport;
+import com.example.crm.domain.model.reset.ResetFailure;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
@@ -100,6 +102,32 @@ class LinkReportsIT {
         assertEquals(ResetStatus.COMPLETED, requests.find(request).orElseThrow().getStatus());
         assertEquals(0, reconciliation.reconcile(user.getId()), "nothing open is left to reconcile");
         assertEquals(Outcome.ALREADY_RECEIVED, linkReports.apply(stored), "the report that arrives late is the same event");
+    }
+
+    @Test
+    void aSendTheCrmCouldNotRecordIsConfirmedFromKeycloaksStoredAdminEvent() {
+        CrmUser user = users.create("Cas", "Cutshort", "cas.cutshort@example.com", true, true);
+        long request = ledger.open(user.getId(), "admin", Duration.ofHours(12)).requestId(); // the CRM stopped mid-call
+        keycloak.store(report(ReportType.LINK_SENT, user.getKeycloakId()));
+
+        assertEquals(1, reconciliation.reconcile(user.getId()));
+        assertEquals(ResetStatus.SENT, requests.find(request).orElseThrow().getStatus());
+    }
+
+    @Test
+    void whenKeycloaksReportCameFirstTheCrmsOwnAnswerChangesNothing() {
+        CrmUser user = users.create("Fay", "First", "fay.first@example.com", true, true);
+        ResetLedger.Opening sent = ledger.open(user.getId(), "admin", Duration.ofHours(12));
+        assertEquals(Outcome.APPLIED, linkReports.apply(report(ReportType.LINK_SENT, user.getKeycloakId())));
+        assertInstanceOf(ResetAttempt.Sent.class, ledger.markSent(sent.requestId()));
+
+        CrmUser late = users.create("Tim", "Timeout", "tim.timeout@example.com", true, true);
+        ResetLedger.Opening timedOut = ledger.open(late.getId(), "admin", Duration.ofHours(12));
+        assertEquals(Outcome.APPLIED, linkReports.apply(report(ReportType.LINK_SENT, late.getKeycloakId())));
+        assertInstanceOf(ResetAttempt.Sent.class,
+                ledger.markFailed(timedOut.requestId(), ResetFailure.KEYCLOAK_TIMEOUT, null),
+                "Keycloak said it sent the link, so a timeout afterwards is not a failure");
+        assertEquals(ResetStatus.SENT, requests.find(timedOut.requestId()).orElseThrow().getStatus());
     }
 
     @Test

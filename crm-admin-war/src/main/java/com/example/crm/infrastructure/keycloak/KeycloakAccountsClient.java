@@ -13,16 +13,19 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jboss.resteasy.client.jaxrs.ResteasyClient;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -80,12 +83,18 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
     public List<LinkReport> linkEventsSince(String keycloakId, Instant since) {
         // Keycloak filters by day; the exact time is filtered here.
         String day = since.atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return calling(() -> keycloak.realm(settings.realm())
-                .getEvents(StoredLinkEvents.TYPES, null, keycloakId, day, null, null, 0, StoredLinkEvents.MAX)
-                .stream()
-                .filter(event -> event.getTime() >= since.toEpochMilli())
-                .flatMap(event -> StoredLinkEvents.toReport(event).stream())
-                .toList());
+        return calling(() -> {
+            RealmResource realm = keycloak.realm(settings.realm());
+            Stream<LinkReport> sent = realm.getAdminEvents(List.of("ACTION"), null, null, null, null,
+                            "users/" + keycloakId + "/execute-actions-email", day, null, 0, StoredLinkEvents.MAX).stream()
+                    .filter(event -> event.getTime() >= since.toEpochMilli())
+                    .flatMap(event -> StoredLinkEvents.toReport(event).stream());
+            Stream<LinkReport> used = realm.getEvents(StoredLinkEvents.TYPES, null, keycloakId, day, null, null, 0,
+                            StoredLinkEvents.MAX).stream()
+                    .filter(event -> event.getTime() >= since.toEpochMilli())
+                    .flatMap(event -> StoredLinkEvents.toReport(event).stream());
+            return Stream.concat(sent, used).sorted(Comparator.comparing(LinkReport::occurredAt)).toList();
+        });
     }
 
     @Override

@@ -37,9 +37,14 @@ public final class LinkReportRules {
         switch (report.type()) {
             case LINK_SENT -> {
                 Optional<ResetRequest> sent = before.stream()
-                        .filter(request -> request.getStatus() == ResetStatus.REQUESTED || request.isOpen())
+                        .filter(request -> request.isUnconfirmed() || request.isOpen())
                         .reduce((first, second) -> second);
-                if (report.linkExpiresAt() != null && sent.isPresent() && sent.get().applyEnforcedExpiry(report.linkExpiresAt())) {
+                if (sent.isPresent() && sent.get().isUnconfirmed()) {
+                    sent.get().confirmSent(at); // Keycloak sent it, and the CRM has not recorded that (yet, or ever)
+                    changed.add(sent.get());
+                }
+                if (report.linkExpiresAt() != null && sent.isPresent() && sent.get().applyEnforcedExpiry(report.linkExpiresAt())
+                        && !changed.contains(sent.get())) {
                     changed.add(sent.get());
                 }
                 if (report.replacesEarlierLinks()) {
@@ -70,6 +75,16 @@ public final class LinkReportRules {
             case LINK_SUPERSEDED, LINK_ALREADY_USED, LINK_INVALID -> { }
         }
         return changed;
+    }
+
+    /** Requests that nothing confirmed as sent within {@link ResetRequest#UNCONFIRMED_LIMIT} are closed as such. */
+    public static List<ResetRequest> closeUnconfirmed(List<ResetRequest> requested, Instant now) {
+        List<ResetRequest> stale = requested.stream()
+                .filter(request -> request.getStatus() == ResetStatus.REQUESTED)
+                .filter(request -> !request.getRequestedAt().plus(ResetRequest.UNCONFIRMED_LIMIT).isAfter(now))
+                .toList();
+        stale.forEach(request -> request.markUnconfirmed(now));
+        return stale;
     }
 
     /** Open links whose time ran out by {@code now} become EXPIRED, whether or not anybody tried them. */

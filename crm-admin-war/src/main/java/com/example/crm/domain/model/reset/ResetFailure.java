@@ -16,5 +16,12 @@ public enum ResetFailure {
     MAIL_SERVER_FAILED,
     KEYCLOAK_UNREACHABLE,
     KEYCLOAK_TIMEOUT,
-    KEYCLOAK_ERROR
+    KEYCLOAK_ERROR,
+    // The CRM itself failed (its database) before Keycloak was asked: nothing was sent.
+    CRM_ERROR;
+
+    /** Found by the CRM's own checks, before Keycloak is asked. */
+    public boolean foundByCrm() {
+        return this == NOT_LINKED || this == NO_EMAIL || this == INACTIVE;
+    }
 }

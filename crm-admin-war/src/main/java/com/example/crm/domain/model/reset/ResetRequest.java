@@ -25,6 +25,11 @@ public class ResetRequest {
     public static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(10);
     /** A request still REQUESTED after this long is taken as abandoned (the server stopped mid-call). */
     public static final Duration IN_FLIGHT_LIMIT = Duration.ofSeconds(60);
+    /**
+     * A request whose sending neither the CRM nor Keycloak's reports or stored events confirmed within this long is
+     * closed as "may or may not have been sent" (a confirmation arriving later still turns it into SENT).
+     */
+    public static final Duration UNCONFIRMED_LIMIT = Duration.ofMinutes(15);
     private static final int KEYCLOAK_ERROR_MAX = 1000;
 
     @Id
@@ -96,6 +101,30 @@ public class ResetRequest {
 
     public void markSent(Instant now) {
         requireRequested();
+        sent(now);
+    }
+
+    /** Keycloak says it sent this link at {@code at}: also when the CRM never heard back, or closed it as unconfirmed. */
+    public void confirmSent(Instant at) {
+        if (!isUnconfirmed()) {
+            throw new IllegalStateException("Reset request " + id + " is " + status + ", not waiting for a confirmation");
+        }
+        sent(at);
+        failure = null;
+        keycloakError = null;
+    }
+
+    /** Sent as far as Keycloak may know, but not recorded as sent: in flight, cut short, or closed as unconfirmed. */
+    public boolean isUnconfirmed() {
+        return status == ResetStatus.REQUESTED || (status == ResetStatus.FAILED && failure == ResetFailure.KEYCLOAK_TIMEOUT);
+    }
+
+    /** Nothing confirmed it was sent within {@link #UNCONFIRMED_LIMIT}: closed as "may or may not have been sent". */
+    public void markUnconfirmed(Instant now) {
+        markFailed(ResetFailure.KEYCLOAK_TIMEOUT, null, now);
+    }
+
+    private void sent(Instant now) {
         status = ResetStatus.SENT;
         statusChangedAt = now;
         sentAt = now;

@@ -29,7 +29,13 @@ public interface ResetRequests {
 
     long count(AuditSearch search);
 
-    /** Up to {@code max} users with an open (sent, not yet used or expired) link, by id, after {@code afterUserId}. */
+    /** Up to {@code max} REQUESTED requests made at or before {@code cutoff}, oldest first. */
+    List<ResetRequest> requestedBefore(Instant cutoff, int max);
+
+    /**
+     * Up to {@code max} users, by id after {@code afterUserId}, with an open link (sent, not yet used or expired)
+     * or one still REQUESTED (its sending not confirmed yet).
+     */
     List<Long> usersWithOpenLinks(long afterUserId, int max);
 
     /** When each of the user's links emailed since {@code since} was requested, oldest first. */

@@ -90,10 +90,20 @@ public class JpaResetRequests implements ResetRequests {
     }
 
     @Override
+    public List<ResetRequest> requestedBefore(Instant cutoff, int max) {
+        return em.createQuery("SELECT r FROM ResetRequest r WHERE r.status = :requested AND r.requestedAt <= :cutoff"
+                        + " ORDER BY r.requestedAt, r.id", ResetRequest.class)
+                .setParameter("requested", ResetStatus.REQUESTED)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
     public List<Long> usersWithOpenLinks(long afterUserId, int max) {
-        return em.createQuery("SELECT DISTINCT r.user.id FROM ResetRequest r WHERE r.status = :sent AND r.user.id > :after"
+        return em.createQuery("SELECT DISTINCT r.user.id FROM ResetRequest r WHERE r.status IN :open AND r.user.id > :after"
                         + " ORDER BY r.user.id", Long.class)
-                .setParameter("sent", ResetStatus.SENT)
+                .setParameter("open", List.of(ResetStatus.SENT, ResetStatus.REQUESTED))
                 .setParameter("after", afterUserId)
                 .setMaxResults(max)
                 .getResultList();

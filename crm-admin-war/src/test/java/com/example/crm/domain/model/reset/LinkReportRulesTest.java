@@ -41,8 +41,36 @@ class LinkReportRulesTest {
     void aLinkSentReportCanArriveBeforeTheCrmMarksItsRequestSent() {
         ResetRequest inFlight = ResetRequest.requested(USER, "admin", T0, Duration.ofHours(12));
         LinkReportRules.apply(report(ReportType.LINK_SENT, T0.plusSeconds(1), T0.plus(Duration.ofHours(1)), true), List.of(inFlight));
-        inFlight.markSent(T0.plusSeconds(2));
-        assertEquals(T0.plus(Duration.ofHours(1)), inFlight.getExpiresAt(), "the CRM keeps the earlier, enforced expiry");
+        assertEquals(ResetStatus.SENT, inFlight.getStatus(), "Keycloak's word that it sent is enough");
+        assertEquals(T0.plusSeconds(1), inFlight.getSentAt());
+        assertEquals(T0.plus(Duration.ofHours(1)), inFlight.getExpiresAt(), "the earlier, enforced expiry");
+    }
+
+    @Test
+    void aLinkSentReportConfirmsARequestTheCrmNeverHeardBackAbout() {
+        ResetRequest cutShort = ResetRequest.requested(USER, "admin", T0, Duration.ofHours(12));
+        List<ResetRequest> changed = LinkReportRules.apply(report(ReportType.LINK_SENT, T0.plusSeconds(2), null, false),
+                List.of(cutShort));
+        assertEquals(List.of(cutShort), changed);
+        assertEquals(ResetStatus.SENT, cutShort.getStatus());
+        assertTrue(cutShort.getStatus().wasEmailed(), "now counted towards the hourly limit");
+        assertEquals(T0.plus(Duration.ofHours(12)), cutShort.getExpiresAt());
+    }
+
+    @Test
+    void aRequestNobodyConfirmsIsClosedAsUnconfirmedAndALateConfirmationStillCounts() {
+        ResetRequest recent = ResetRequest.requested(USER, "admin", T0.plus(Duration.ofMinutes(10)), Duration.ofHours(1));
+        ResetRequest stale = ResetRequest.requested(USER, "admin", T0, Duration.ofHours(1));
+        Instant now = T0.plus(ResetRequest.UNCONFIRMED_LIMIT);
+
+        assertEquals(List.of(stale), LinkReportRules.closeUnconfirmed(List.of(stale, recent), now));
+        assertEquals(ResetStatus.FAILED, stale.getStatus());
+        assertEquals(ResetFailure.KEYCLOAK_TIMEOUT, stale.getFailure(), "may or may not have been sent");
+        assertEquals(ResetStatus.REQUESTED, recent.getStatus());
+
+        LinkReportRules.apply(report(ReportType.LINK_SENT, T0.plusSeconds(3), null, false), List.of(stale));
+        assertEquals(ResetStatus.SENT, stale.getStatus(), "Keycloak's stored event says it went out after all");
+        assertEquals(null, stale.getFailure());
     }
 
     @Test

@@ -85,10 +85,16 @@ public class UserProfileBacking implements Serializable {
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
-        if (!FacesContext.getCurrentInstance().isPostback() && getLastSent() != null && getLastSent().isOpen()) {
+        if (!FacesContext.getCurrentInstance().isPostback() && hasLinkToCheck()) {
             reconciliation.reconcileInBackground(id());
             reconciling = true;
         }
+    }
+
+    /** The last link may still work, or its sending is not confirmed yet: Keycloak's events may know more. */
+    private boolean hasLinkToCheck() {
+        return (getLastSent() != null && getLastSent().isOpen())
+                || resetRequests.latestFor(id()).filter(ResetRequest::isUnconfirmed).isPresent();
     }
 
     /** A background check was started when the page loaded; it may finish before the page listens for pushes. */
