@@ -15,8 +15,6 @@ import org.primefaces.model.SortMeta;
 public abstract class ExternallyFilteredModel<T> extends LazyDataModel<T> {
 
     private static final long serialVersionUID = 1L;
-    /** The largest page the tables offer; a forged request for more gets this many rows. */
-    public static final int MAX_PAGE_SIZE = 100;
 
     /** How many rows the current filters match. */
     protected abstract long countMatching();
@@ -36,7 +34,7 @@ public abstract class ExternallyFilteredModel<T> extends LazyDataModel<T> {
     public List<T> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         // PrimeFaces keeps the last count unless it is 0; the table cannot see our filters change, so recount.
         setRowCount(count(filterBy));
-        return page(Math.max(0, first), Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE)), sortBy);
+        return page(first, pageSize, sortBy);
     }
 
     @Override
