@@ -6,6 +6,7 @@ import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.EmailAdvice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -23,7 +24,7 @@ public class UserEmails {
 
     /** What came of changing an address. {@code failure} and {@code detail} explain a Keycloak refusal. */
     public record Change(Outcome outcome, ResetFailure failure, String detail) {
-        public enum Outcome { CHANGED, UNCHANGED, NOT_AN_ADDRESS, KEYCLOAK_REFUSED }
+        public enum Outcome { CHANGED, UNCHANGED, NOT_AN_ADDRESS, TOO_LONG, KEYCLOAK_REFUSED }
     }
 
     @Inject
@@ -68,8 +69,11 @@ public class UserEmails {
     /** Changes on behalf of {@code admin}, whose role the caller checked. */
     Change change(long crmUserId, String typed, String admin) {
         String email = typed == null ? "" : typed.strip();
-        if (email.isEmpty() || EmailAdvice.check(email).stream().anyMatch(warning ->
-                warning.kind() == EmailAdvice.Kind.NOT_AN_ADDRESS || warning.kind() == EmailAdvice.Kind.SPACES)) {
+        List<EmailAdvice.Kind> problems = EmailAdvice.check(email).stream().map(EmailAdvice.Warning::kind).toList();
+        if (problems.contains(EmailAdvice.Kind.TOO_LONG)) {
+            return new Change(Change.Outcome.TOO_LONG, null, null);
+        }
+        if (email.isEmpty() || problems.contains(EmailAdvice.Kind.NOT_AN_ADDRESS) || problems.contains(EmailAdvice.Kind.SPACES)) {
             return new Change(Change.Outcome.NOT_AN_ADDRESS, null, null);
         }
         CrmUser user = users.find(crmUserId).orElseThrow(() -> new UnknownUserException(crmUserId));
@@ -85,7 +89,7 @@ public class UserEmails {
                 return new Change(Change.Outcome.KEYCLOAK_REFUSED, e.failure(), e.keycloakMessage());
             }
         }
-        crmSide.changeEmail(crmUserId, email);
+        crmSide.changeEmail(crmUserId, email, admin, user.isLinked());
         LOG.info(() -> admin + " changed the email address of CRM user " + crmUserId + (user.isLinked() ? " and its Keycloak account" : ""));
         return new Change(Change.Outcome.CHANGED, null, null);
     }

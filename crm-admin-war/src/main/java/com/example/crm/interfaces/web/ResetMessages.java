@@ -130,6 +130,10 @@ public final class ResetMessages {
         return bundle.getString("email.notChanged.notAnAddress");
     }
 
+    public String emailTooLong() {
+        return bundle.getString("email.notChanged.tooLong");
+    }
+
     /** Keycloak's refusal, in its own words when it gave some. */
     public String emailKeycloakRefused(String keycloakSaid) {
         String text = bundle.getString("email.notChanged.keycloak");

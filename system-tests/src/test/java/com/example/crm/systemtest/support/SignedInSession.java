@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -101,24 +102,57 @@ public final class SignedInSession {
      * form's view state to the form's action, and the answer is Faces' partial response.
      */
     public HttpResponse<String> click(HttpResponse<String> page, String formId, String commandId, String render) {
+        return click(page, formId, commandId, render, Map.of());
+    }
+
+    /** As {@link #click}, with the values of the form's fields that the command processes (field id to value). */
+    public HttpResponse<String> click(HttpResponse<String> page, String formId, String commandId, String render,
+            Map<String, String> fields) {
+        Map<String, String> params = new LinkedHashMap<>(fields);
+        params.put(commandId, commandId);
+        String execute = String.join(" ", commandId, String.join(" ", fields.keySet())).strip();
+        return ajax(page, formId, commandId, execute, render, params);
+    }
+
+    /** Asks a paged table for the rows from {@code first}, {@code rows} at a time, as its paginator does. */
+    public HttpResponse<String> paginate(HttpResponse<String> page, String formId, String tableId, String first, String rows) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put(tableId + "_pagination", "true");
+        params.put(tableId + "_first", first);
+        params.put(tableId + "_rows", rows);
+        params.put(tableId + "_encodeFeature", "true");
+        return ajax(page, formId, tableId, tableId, tableId, params);
+    }
+
+    /** Types {@code value} into an input whose keyup sends an ajax request (a search box), as PrimeFaces does. */
+    public HttpResponse<String> type(HttpResponse<String> page, String formId, String inputId, String render, String value) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("jakarta.faces.behavior.event", "keyup");
+        params.put("jakarta.faces.partial.event", "keyup");
+        params.put(inputId, value);
+        return ajax(page, formId, inputId, inputId, render, params);
+    }
+
+    private HttpResponse<String> ajax(HttpResponse<String> page, String formId, String sourceId, String execute,
+            String render, Map<String, String> params) {
         Matcher action = FORM_ACTION.matcher(formTag(page, formId));
         Matcher viewState = VIEW_STATE.matcher(page.body());
         if (!action.find() || !viewState.find()) {
             throw new AssertionError("no form " + formId + " with a view state on " + page.uri());
         }
-        String body = String.join("&",
-                "jakarta.faces.partial.ajax=true",
-                "jakarta.faces.source=" + encode(commandId),
-                "jakarta.faces.partial.execute=" + encode(commandId),
-                "jakarta.faces.partial.render=" + encode(render),
-                encode(commandId) + "=" + encode(commandId),
-                encode(formId) + "=" + encode(formId),
-                "jakarta.faces.ViewState=" + encode(unescape(viewState.group(1))));
+        StringJoiner body = new StringJoiner("&");
+        body.add("jakarta.faces.partial.ajax=true");
+        body.add("jakarta.faces.source=" + encode(sourceId));
+        body.add("jakarta.faces.partial.execute=" + encode(execute));
+        body.add("jakarta.faces.partial.render=" + encode(render));
+        body.add(encode(formId) + "=" + encode(formId));
+        body.add("jakarta.faces.ViewState=" + encode(unescape(viewState.group(1))));
+        params.forEach((name, value) -> body.add(encode(name) + "=" + encode(value)));
         return send(HttpRequest.newBuilder(page.uri().resolve(unescape(action.group(1))))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Faces-Request", "partial/ajax")
                 .header("X-Requested-With", "XMLHttpRequest")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     private static String formTag(HttpResponse<String> page, String formId) {

@@ -15,7 +15,10 @@ public final class EmailAdvice {
     public record Warning(Kind kind, String suggestion) {
     }
 
-    public enum Kind { SPACES, NOT_AN_ADDRESS, ODD_TOP_LEVEL_DOMAIN, MISSPELLED_PROVIDER }
+    public enum Kind { SPACES, NOT_AN_ADDRESS, TOO_LONG, ODD_TOP_LEVEL_DOMAIN, MISSPELLED_PROVIDER }
+
+    /** The longest address mail can carry (RFC 5321: a 254-character path). */
+    public static final int MAX_LENGTH = 254;
 
     private static final Map<String, String> PROVIDER_TYPOS = Map.ofEntries(
             Map.entry("gmial.com", "gmail.com"), Map.entry("gmal.com", "gmail.com"), Map.entry("gamil.com", "gmail.com"),
@@ -36,6 +39,10 @@ public final class EmailAdvice {
             return warnings;
         }
         String trimmed = email.strip();
+        if (trimmed.length() > MAX_LENGTH) {
+            warnings.add(new Warning(Kind.TOO_LONG, null));
+            return warnings;
+        }
         if (!trimmed.equals(email) || trimmed.chars().anyMatch(Character::isWhitespace)) {
             warnings.add(new Warning(Kind.SPACES, trimmed.replaceAll("\\s+", "")));
         }

@@ -38,6 +38,13 @@ class EmailAdviceTest {
     }
 
     @Test
+    void flagsAnAddressLongerThanMailCanCarry() {
+        String huge = "a".repeat(10_000) + "@example.com";
+        assertEquals(List.of(new EmailAdvice.Warning(EmailAdvice.Kind.TOO_LONG, null)), EmailAdvice.check(huge));
+        assertEquals(List.of(), EmailAdvice.check("a".repeat(242) + "@example.com"), "254 characters is fine");
+    }
+
+    @Test
     void masksAnAddressForTickets() {
         assertEquals("l***@example.com", EmailAdvice.masked("liam.smith@example.com"));
         assertEquals("", EmailAdvice.masked(null));

@@ -53,6 +53,10 @@ public class EditEmailBacking implements Serializable {
                 Notifications.error(words.emailNotChangedTitle(), words.emailNotAnAddress());
                 FacesContext.getCurrentInstance().validationFailed();
             }
+            case TOO_LONG -> {
+                Notifications.error(words.emailNotChangedTitle(), words.emailTooLong());
+                FacesContext.getCurrentInstance().validationFailed();
+            }
             case KEYCLOAK_REFUSED -> {
                 Notifications.error(words.emailNotChangedTitle(), words.emailKeycloakRefused(change.detail()));
                 FacesContext.getCurrentInstance().validationFailed();
