@@ -1,6 +1,7 @@
 package com.example.crm.application;
 
 import com.example.crm.domain.model.reset.ResetFailure;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.function.Supplier;
@@ -20,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends reset links to many users: the run and every user's outcome are stored first, then a few workers
- * (never more than the configured concurrency) call Keycloak one user at a time, off the admin's request.
+ * (never more than the configured concurrency, across all runs together) call Keycloak one user at a time, off
+ * the admin's request.
  * A worker never dies of one user's trouble: database steps are retried, and a run whose items could not all be
  * recorded is picked up again later, without emailing anyone twice ({@link BulkLedger#earlierAttempt}).
  */
@@ -36,6 +39,8 @@ public class BulkResets {
 
     /** Runs that workers of this server are working through now. */
     private final Set<Long> dispatching = ConcurrentHashMap.newKeySet();
+    /** Sends to Keycloak in progress across all runs: two runs at once never double the load on Keycloak. */
+    private Semaphore keycloakSlots;
 
     @Inject
     PasswordResetService resets;
@@ -52,6 +57,11 @@ public class BulkResets {
     @Inject
     @ConfigProperty(name = "crm.bulk.concurrency", defaultValue = "4")
     int concurrency;
+
+    @PostConstruct
+    void boundKeycloakCalls() {
+        keycloakSlots = new Semaphore(concurrency);
+    }
 
     /** Starts a run for these users (duplicates and unknown ids dropped) as the signed-in admin; returns its id. */
     public long start(List<Long> crmUserIds) {
@@ -111,7 +121,7 @@ public class BulkResets {
         ResetAttempt attempt;
         try {
             attempt = retried(() -> ledger.earlierAttempt(itemId))
-                    .orElseGet(() -> resets.send(retried(() -> ledger.userOf(itemId)), admin));
+                    .orElseGet(() -> sendWithinBound(retried(() -> ledger.userOf(itemId)), admin));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Bulk item " + itemId + " failed unexpectedly", e);
             // What the user's request row says is the truth (the email may have gone out before the failure).
@@ -123,6 +133,15 @@ public class BulkResets {
             ledger.recordOutcome(itemId, outcome);
             return null;
         });
+    }
+
+    private ResetAttempt sendWithinBound(long crmUserId, String admin) {
+        keycloakSlots.acquireUninterruptibly();
+        try {
+            return resets.send(crmUserId, admin);
+        } finally {
+            keycloakSlots.release();
+        }
     }
 
     /** A database step, tried again after a short wait while it fails; the last failure is thrown. */

@@ -93,6 +93,27 @@ class BulkResetsIT {
     }
 
     @Test
+    void twoRunsAtOnceShareOneBoundOnCallsToKeycloak() throws Exception {
+        List<Long> first = new ArrayList<>();
+        List<Long> second = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            first.add(users.create("Alpha" + i, "Run", "alpha" + i + "@example.com", true, true).getId());
+            second.add(users.create("Beta" + i, "Run", "beta" + i + "@example.com", true, true).getId());
+        }
+        keycloak.takeForEachSend(Duration.ofMillis(200));
+        long one = ledger.record("admin", new LinkedHashSet<>(first));
+        long two = ledger.record("admin", new LinkedHashSet<>(second));
+        bulk.dispatch(one);
+        bulk.dispatch(two);
+        awaitFinished(one, Duration.ofSeconds(60));
+        awaitFinished(two, Duration.ofSeconds(60));
+
+        int mostAtOnce = keycloak.mostSendsAtOnce();
+        assertTrue(mostAtOnce <= 4, "at most 4 sends at once across both runs: " + mostAtOnce);
+        keycloak.takeForEachSend(Duration.ZERO);
+    }
+
+    @Test
     void aDatabaseOutageMidRunLosesNoUserAndEmailsNobodyTwice() throws Exception {
         List<CrmUser> team = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -82,6 +82,7 @@ class ResetLedgerIT {
         assertEquals(reloaded.getRequestedAt().plus(LIFESPAN), reloaded.getExpiresAt());
         assertEquals(sent.expiresAt(), reloaded.getExpiresAt());
         assertEquals(reloaded.getExpiresAt(), requests.latestSentFor(user.getId()).orElseThrow().getExpiresAt());
+        assertEquals("s***@example.com", reloaded.getRecipient(), "where it was addressed, masked");
     }
 
     @Test

@@ -3,13 +3,18 @@ package com.example.crm.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.crm.domain.model.reset.AuditSearch;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.EmailAdvice;
+import com.example.crm.domain.model.user.EmailChange;
+import com.example.crm.domain.model.user.EmailChanges;
 import com.example.crm.testsupport.CrmDeployment;
+import com.example.crm.testsupport.InTransaction;
 import com.example.crm.testsupport.RecordingKeycloakAccounts;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,6 +42,12 @@ class UserEmailsIT {
 
     @Inject
     RecordingKeycloakAccounts keycloak;
+
+    @Inject
+    EmailChanges changes;
+
+    @Inject
+    InTransaction tx;
 
     @Test
     void comparesTheCrmsAddressWithKeycloaksIgnoringCase() {
@@ -71,5 +82,25 @@ class UserEmailsIT {
         String fixed = testUsers.reload(user).getEmail();
         assertEquals("tia.typo@gmail.com", fixed);
         assertTrue(EmailAdvice.check(fixed).isEmpty());
+    }
+
+    @Test
+    void everyChangeIsRecordedWithWhoWhenAndBothAddressesMasked() {
+        CrmUser user = testUsers.create("Eda", "Edited", "eda.edited@example.com", true, true);
+        keycloak.hasEmail(user.getKeycloakId(), "eda.edited@example.com");
+        Instant before = Instant.now().minusSeconds(1);
+
+        assertEquals(UserEmails.Change.Outcome.CHANGED, emails.change(user.getId(), "eda.mine@attacker.example", "mallory").outcome());
+        assertEquals(UserEmails.Change.Outcome.CHANGED, emails.change(user.getId(), "eda.edited@example.com", "mallory").outcome());
+
+        List<EmailChange> recorded = tx.get(() -> changes.search(new AuditSearch("eda edited", "mallory", null,
+                before, null, 0, 10)));
+        assertEquals(2, recorded.size(), "the change and the change back");
+        EmailChange first = recorded.get(1);
+        assertEquals("mallory", first.getChangedBy());
+        assertEquals("e***@example.com", first.getOldEmail());
+        assertEquals("e***@attacker.example", first.getNewEmail());
+        assertTrue(first.isInKeycloak());
+        assertEquals("e***@example.com", recorded.get(0).getNewEmail());
     }
 }

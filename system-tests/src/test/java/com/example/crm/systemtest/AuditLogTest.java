@@ -3,8 +3,14 @@ package com.example.crm.systemtest;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.systemtest.support.Browser;
+import com.example.crm.systemtest.support.DemoUsers;
+import com.example.crm.systemtest.support.DemoUsers.DemoUser;
+import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.SignedInSession;
 import com.example.crm.systemtest.support.SystemTest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,5 +38,23 @@ class AuditLogTest {
         admin.choose("audit-form:outcome", "Not sent");
         admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(TABLE, "No reset attempt matches these filters."));
         assertTrue(!admin.pageText().contains("action-token"), "no reset link is ever shown");
+    }
+
+    @Test
+    void anEmailChangeIsThereWithWhoAndBothAddressesMasked(RunningStack stack) {
+        DemoUser chloe = DemoUsers.of(stack).get("chloe.mitchell");
+        SignedInSession admin = SignedInSession.signIn(stack, "admin", "admin");
+        HttpResponse<String> profile = admin.get("/settings/users/profile.xhtml?id=" + chloe.id());
+        HttpResponse<String> saved = admin.click(profile, "email-form", "email-form:save-email", "profile-form:profile",
+                Map.of("email-form:new-email", "chloe.new@elsewhere.example"));
+        assertTrue(saved.body().contains("Email address changed"), saved.body());
+
+        String audit = admin.get("/settings/audit/").body();
+        int section = audit.indexOf("id=\"email-changes-title\"");
+        assertTrue(section > 0, "the audit log has a section for email changes");
+        String changes = audit.substring(section);
+        assertTrue(changes.contains("Chloe Mitchell") && changes.contains("c***@example.com")
+                && changes.contains("c***@elsewhere.example"), "who, from and to, masked");
+        assertTrue(!audit.contains("chloe.new@elsewhere.example"), "never the full address");
     }
 }

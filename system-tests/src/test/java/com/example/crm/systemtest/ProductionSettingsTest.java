@@ -1,7 +1,9 @@
 package com.example.crm.systemtest;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.crm.systemtest.support.Http;
 import com.example.crm.systemtest.support.RunningStack;
 import com.example.crm.systemtest.support.SystemTest;
 import java.io.IOException;
@@ -25,10 +27,11 @@ class ProductionSettingsTest {
                 + " --restype=javax.sql.DataSource --property url=jdbc\\:h2\\:mem\\:crm crm-pool\n"
                 + "create-jdbc-resource --connectionpoolid=crm-pool jdbc/crm\n");
         Path log = dir.resolve("payara.log");
+        int port = freePort();
         ProcessBuilder payara = new ProcessBuilder("java", "-Djava.io.tmpdir=" + dir,
                 "-jar", stack.root().resolve("server-config/target/dist/payara-micro.jar").toString(),
                 "--deploy", stack.root().resolve("crm-admin-war/target/crm.war").toString(), "--contextroot", "crm",
-                "--port", String.valueOf(freePort()), "--nocluster", "--rootDir", dir.resolve("root").toString(),
+                "--port", String.valueOf(port), "--nocluster", "--rootDir", dir.resolve("root").toString(),
                 "--postbootcommandfile", boot.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         payara.environment().put("CRM_KEYCLOAK_CLIENT_SECRET", "dev-only-crm-client-secret");
@@ -39,6 +42,7 @@ class ProductionSettingsTest {
             String output = awaitLine(log, "The CRM does not start with these secrets", Duration.ofMinutes(3));
             assertTrue(output.contains("crm.keycloak.client-secret is the dev stack's value"), output);
             assertTrue(output.contains("crm.keycloak.report-secret is the dev stack's value"), output);
+            assertNotEquals(200, healthStatus(port), "the CRM does not serve");
         } finally {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
@@ -58,6 +62,14 @@ class ProductionSettingsTest {
             Thread.sleep(500);
         }
         throw new AssertionError("Payara Micro never said \"" + text + "\" within " + limit + "; its log is " + log);
+    }
+
+    private static int healthStatus(int port) {
+        try {
+            return Http.get("http://localhost:" + port + "/crm/api/health").statusCode();
+        } catch (IllegalStateException notListening) {
+            return -1;
+        }
     }
 
     private static int freePort() throws IOException {

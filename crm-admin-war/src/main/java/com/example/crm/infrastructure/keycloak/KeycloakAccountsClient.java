@@ -52,6 +52,8 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
                 .connectTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .connectionPoolSize(20)
+                // A pool exhausted by a slow Keycloak answers "unreachable" in time instead of hanging the click.
+                .connectionCheckoutTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .register(new JacksonProvider(), 100)
                 .build();
         keycloak = KeycloakBuilder.builder()

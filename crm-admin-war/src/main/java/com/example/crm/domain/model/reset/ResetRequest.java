@@ -1,6 +1,7 @@
 package com.example.crm.domain.model.reset;
 
 import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.domain.model.user.EmailAdvice;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -69,6 +70,9 @@ public class ResetRequest {
     @Column(name = "keycloak_error")
     private String keycloakError;
 
+    // Where the attempt was addressed (masked), as the CRM knew the user's address then.
+    private String recipient;
+
     protected ResetRequest() {
     }
 
@@ -79,6 +83,7 @@ public class ResetRequest {
         this.lifespanSeconds = lifespan.toSeconds();
         this.status = ResetStatus.REQUESTED;
         this.statusChangedAt = now;
+        this.recipient = user.hasEmail() ? EmailAdvice.masked(user.getEmail()) : null;
     }
 
     public static ResetRequest requested(CrmUser user, String requestedBy, Instant now, Duration lifespan) {
@@ -262,6 +267,11 @@ public class ResetRequest {
     }
 
     /** Keycloak's own words about the failure, or null. */
+    /** The address the attempt was for, masked; null when the user had none. */
+    public String getRecipient() {
+        return recipient;
+    }
+
     public String getKeycloakError() {
         return keycloakError;
     }

@@ -23,7 +23,7 @@ class DatabaseMigrationsTest {
     void migratesH2WithDemoData() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        assertEquals(5, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted);
+        assertEquals(6, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted);
         assertCounts(h2, 112, 7);
 
         assertEquals(0, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted, "a second run changes nothing");
@@ -42,7 +42,7 @@ class DatabaseMigrationsTest {
                 PGSimpleDataSource postgres = new PGSimpleDataSource();
                 postgres.setUrl(POSTGRES_URL + "?currentSchema=" + schema);
                 postgres.setUser("postgres");
-                assertEquals(4, DatabaseMigrations.flyway(postgres, false).migrate().migrationsExecuted);
+                assertEquals(5, DatabaseMigrations.flyway(postgres, false).migrate().migrationsExecuted);
                 assertCounts(postgres, 0, 0);
                 try (Connection c = postgres.getConnection(); Statement s = c.createStatement()) {
                     s.execute("INSERT INTO crm_user (id, username, first_name, last_name, status, role, search_key)"

@@ -4,6 +4,8 @@ import com.example.crm.domain.model.reset.AuditSearch;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
+import com.example.crm.domain.model.user.EmailChange;
+import com.example.crm.domain.model.user.EmailChanges;
 import com.example.crm.interfaces.web.DisplayTimes;
 import com.example.crm.interfaces.web.ExternallyFilteredModel;
 import com.example.crm.interfaces.web.ResetMessages;
@@ -18,16 +20,23 @@ import java.util.Map;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** Settings → Audit log: every reset attempt, filtered and paged in the database, newest first. */
+/**
+ * Settings → Audit log: every reset attempt and every change of an email address, filtered and paged in the
+ * database, newest first.
+ */
 @Named
 @ViewScoped
 public class AuditLogBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String TABLE_ID = ":audit-form:attempts";
+    private static final String CHANGES_TABLE_ID = ":audit-form:email-changes";
 
     @Inject
     ResetRequests requests;
+
+    @Inject
+    EmailChanges emailChanges;
 
     @Inject
     DisplayTimes times;
@@ -38,9 +47,14 @@ public class AuditLogBacking implements Serializable {
     private LocalDate from;
     private LocalDate to;
     private final LazyDataModel<ResetRequest> model = new AttemptsPage();
+    private final LazyDataModel<EmailChange> emailChangesModel = new EmailChangesPage();
 
     public LazyDataModel<ResetRequest> getModel() {
         return model;
+    }
+
+    public LazyDataModel<EmailChange> getEmailChangesModel() {
+        return emailChangesModel;
     }
 
     public ResetStatus[] getOutcomes() {
@@ -50,6 +64,7 @@ public class AuditLogBacking implements Serializable {
     /** A filter changed: show the first page of the new result. */
     public void filterChanged() {
         ExternallyFilteredModel.showFirstPage(TABLE_ID);
+        ExternallyFilteredModel.showFirstPage(CHANGES_TABLE_ID);
     }
 
     /** The reason an attempt sent nothing, in the admin's words; empty when it was sent. */
@@ -116,11 +131,33 @@ public class AuditLogBacking implements Serializable {
             return request.getId();
         }
 
-        private AuditSearch searchFor(int first, int pageSize) {
-            // Dates are whole days in the display zone; "to" includes its own day.
-            Instant start = from == null ? null : from.atStartOfDay(times.zone()).toInstant();
-            Instant end = to == null ? null : to.plusDays(1).atStartOfDay(times.zone()).toInstant();
-            return new AuditSearch(user, admin, outcome, start, end, first, pageSize);
+    }
+
+    /** Email changes have no outcome: they follow the user, admin and date filters. */
+    private final class EmailChangesPage extends ExternallyFilteredModel<EmailChange> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected long countMatching() {
+            return emailChanges.count(searchFor(0, 1));
         }
+
+        @Override
+        protected List<EmailChange> page(int first, int pageSize, Map<String, SortMeta> sortBy) {
+            return emailChanges.search(searchFor(first, pageSize));
+        }
+
+        @Override
+        protected Long idOf(EmailChange change) {
+            return change.getId();
+        }
+    }
+
+    private AuditSearch searchFor(int first, int pageSize) {
+        // Dates are whole days in the display zone; "to" includes its own day.
+        Instant start = from == null ? null : from.atStartOfDay(times.zone()).toInstant();
+        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(times.zone()).toInstant();
+        return new AuditSearch(user, admin, outcome, start, end, first, pageSize);
     }
 }
