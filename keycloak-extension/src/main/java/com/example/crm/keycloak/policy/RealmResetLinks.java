@@ -38,11 +38,20 @@ public final class RealmResetLinks {
         }
     }
 
-    public static IssuedLinks issued(UserModel user) {
-        return IssuedLinks.parse(user.getAttributeStream(IssuedLinks.ATTRIBUTE));
+    /** The user's recorded links; values that were tampered with are ignored, and said so once per reading. */
+    public static IssuedLinks issued(UserModel user, Instant now) {
+        IssuedLinks issued = IssuedLinks.parse(user.getAttributeStream(IssuedLinks.ATTRIBUTE), now);
+        if (issued.ignored() > 0) {
+            // Without the values: whatever they hold was not written by the extension.
+            LOG.warning(() -> "User " + user.getId() + ": " + issued.ignored() + (issued.ignored() == 1 ? " value" : " values")
+                    + " of the attribute " + IssuedLinks.ATTRIBUTE + " ignored (unreadable, out of range, repeated, or beyond the "
+                    + IssuedLinks.MAX_KEPT + " newest); the policy holds for the rest, and the next reset link sent rewrites it.");
+        }
+        return issued;
     }
 
+    /** Adds a link just sent, rewriting the attribute with what {@link #issued} could read, within its bounds. */
     public static void record(UserModel user, IssuedLinks.Link link, Instant now) {
-        user.setAttribute(IssuedLinks.ATTRIBUTE, issued(user).with(link, now).values());
+        user.setAttribute(IssuedLinks.ATTRIBUTE, issued(user, now).with(link, now).values());
     }
 }

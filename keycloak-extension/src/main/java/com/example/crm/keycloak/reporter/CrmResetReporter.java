@@ -1,5 +1,7 @@
 package com.example.crm.keycloak.reporter;
 
+import java.time.Instant;
+
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
@@ -41,7 +43,7 @@ final class CrmResetReporter implements EventListenerProvider {
             return report;
         }
         boolean replacesEarlier = RealmResetLinks.policy(realm).onlyNewestLink();
-        return RealmResetLinks.issued(user).newest()
+        return RealmResetLinks.issued(user, Instant.now()).newest()
                 .map(link -> report.withLink(link.expiresAt(), replacesEarlier)).orElse(report);
     }
 

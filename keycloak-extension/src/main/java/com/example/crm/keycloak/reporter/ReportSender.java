@@ -8,9 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,13 +22,26 @@ import com.example.crm.report.ResetReport;
 
 /**
  * Delivers reports to the CRM off Keycloak's request threads: a small scheduled pool, a cap on what it holds,
- * and retries with exponential backoff while the CRM is down or answers with a transient status.
+ * and retries with exponential backoff while the CRM is down or answers with a transient status. Every report
+ * ends delivered, refused, given up or dropped, each logged (by id and type, never the body), or is counted as
+ * lost when Keycloak stops.
  */
 final class ReportSender implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReportSender.class.getName());
+    /** How long {@link #close()} lets an interrupted attempt end, so that its count of lost reports is final. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     record Settings(URI callback, String secret, int maxAttempts, Duration firstRetry, Duration maxRetry, int capacity) {
+    }
+
+    /** Totals since Keycloak started, for the operator: logged with every report given up or dropped, and at shutdown. */
+    record Counts(long delivered, long refused, long givenUp, long dropped, long failedAttempts) {
+        @Override
+        public String toString() {
+            return "since start-up " + delivered + " delivered, " + refused + " refused by the CRM, " + givenUp + " given up, "
+                    + dropped + " dropped, " + failedAttempts + " unsuccessful attempts";
+        }
     }
 
     private final Settings settings;
@@ -37,7 +52,13 @@ final class ReportSender implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Reports accepted and not yet delivered, refused or given up. */
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong givenUp = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
 
     ReportSender(Settings settings, Clock clock) {
         this.settings = settings;
@@ -47,36 +68,83 @@ final class ReportSender implements AutoCloseable {
     /** Queues the report and returns at once; never throws into Keycloak's request. */
     void submit(ResetReport report) {
         if (pending.incrementAndGet() > settings.capacity()) {
-            pending.decrementAndGet();
-            LOG.warning(() -> "CRM report " + report.id() + " (" + report.type() + ") dropped: " + settings.capacity()
-                    + " reports are already waiting for the CRM");
+            drop(report, settings.capacity() + " reports are already waiting for the CRM");
             return;
         }
-        pool.execute(() -> attempt(report, 1));
+        try {
+            pool.execute(() -> attempt(report, 1));
+        } catch (RejectedExecutionException stopped) {
+            drop(report, "Keycloak is shutting down");
+        }
     }
 
     int pending() {
         return pending.get();
     }
 
-    private void attempt(ResetReport report, int attempt) {
-        if (deliver(report)) {
-            pending.decrementAndGet();
-            return;
-        }
-        if (attempt >= settings.maxAttempts()) {
-            pending.decrementAndGet();
-            LOG.warning(() -> "CRM report " + report.id() + " (" + report.type() + ") given up after " + attempt + " attempts");
-            return;
-        }
-        long delay = backoff(attempt, settings.firstRetry(), settings.maxRetry()).toMillis();
-        pool.schedule(() -> attempt(report, attempt + 1), delay, TimeUnit.MILLISECONDS);
+    Counts counts() {
+        return new Counts(delivered.get(), refused.get(), givenUp.get(), dropped.get(), failedAttempts.get());
     }
 
-    /** True when the report is done with: delivered, or refused for good (retrying would not help). */
-    private boolean deliver(ResetReport report) {
+    private void drop(ResetReport report, String why) {
+        pending.decrementAndGet();
+        dropped.incrementAndGet();
+        LOG.warning(() -> "CRM report " + describe(report) + " dropped: " + why + "; " + counts());
+    }
+
+    private void attempt(ResetReport report, int attempt) {
+        String failure;
+        Exception unexpected = null;
+        try {
+            int status = post(report);
+            if (status / 100 == 2) {
+                finish(delivered);
+                return;
+            }
+            if (!isTransient(status)) {
+                finish(refused);
+                LOG.severe(() -> "The CRM refused report " + describe(report) + " with HTTP " + status
+                        + "; not retried. Check the reporter's callback-url and that its secret matches the CRM's.");
+                return;
+            }
+            failure = "HTTP " + status;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return; // Keycloak is stopping: close() counts the report as lost
+        } catch (IOException notReachable) {
+            failure = notReachable.toString();
+        } catch (RuntimeException fault) {
+            failure = fault.toString();
+            unexpected = fault;
+        }
+        failedAttempts.incrementAndGet();
+        boolean last = attempt >= settings.maxAttempts();
+        long delay = backoff(attempt, settings.firstRetry(), settings.maxRetry()).toMillis();
+        String message = "CRM report " + describe(report) + ": attempt " + attempt + " of " + settings.maxAttempts() + " failed ("
+                + failure + ")" + (last ? "" : "; next in " + delay + " ms");
+        // A fault of our own is worth a stack trace; the CRM being away is expected now and then.
+        LOG.log(unexpected != null ? Level.WARNING : Level.INFO, message, unexpected);
+        if (last) {
+            finish(givenUp);
+            LOG.warning(() -> "CRM report " + describe(report) + " given up after " + attempt + " attempts; " + counts());
+            return;
+        }
+        try {
+            pool.schedule(() -> attempt(report, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // Keycloak is stopping: close() counts the report as lost
+        }
+    }
+
+    private void finish(AtomicLong outcome) {
+        outcome.incrementAndGet();
+        pending.decrementAndGet();
+    }
+
+    /** One POST, signed now, so that a late retry is still fresh; the CRM's HTTP status. */
+    private int post(ResetReport report) throws IOException, InterruptedException {
         String body = ReportJson.write(report);
-        long timestamp = clock.instant().getEpochSecond(); // signed at each attempt, so a late retry is still fresh
+        long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(settings.callback())
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -84,24 +152,11 @@ final class ReportSender implements AutoCloseable {
                 .header(ReportSignature.SIGNATURE_HEADER, ReportSignature.sign(settings.secret(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 == 2) {
-                return true;
-            }
-            if (isTransient(status)) {
-                return false;
-            }
-            LOG.severe(() -> "The CRM refused report " + report.id() + " with HTTP " + status
-                    + "; not retried. Check the reporter's callback-url and that its secret matches the CRM's.");
-            return true;
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "CRM not reachable for report " + report.id(), e);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String describe(ResetReport report) {
+        return report.id() + " (" + report.type() + ")";
     }
 
     /**
@@ -118,8 +173,22 @@ final class ReportSender implements AutoCloseable {
         return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
     }
 
+    /** Stops the threads (an attempt in progress is interrupted) and logs what was still pending: it is lost. */
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int lost = pending.get();
+        if (lost == 0) {
+            LOG.info(() -> "No report to the CRM was pending as Keycloak stops; " + counts());
+        } else {
+            LOG.warning(() -> (lost == 1 ? "1 report to the CRM was still pending and is lost"
+                    : lost + " reports to the CRM were still pending and are lost")
+                    + " as Keycloak stops; " + counts());
+        }
     }
 }

@@ -58,7 +58,7 @@ class ResetLinkPolicyTest {
 
     @Test
     void aLinkOlderThanTheMaximumIsExpiredWhateverItAskedFor() {
-        IssuedLinks issued = IssuedLinks.parse(Stream.of("a " + SENT.getEpochSecond() + " " + SENT.plus(Duration.ofDays(30)).getEpochSecond()));
+        IssuedLinks issued = IssuedLinks.parse(Stream.of("a " + SENT.getEpochSecond() + " " + SENT.plus(Duration.ofDays(30)).getEpochSecond()), SENT);
         assertEquals(LinkVerdict.ALLOWED, ONE_HOUR_NEWEST_ONLY.judge("a", SENT, issued, SENT.plus(Duration.ofMinutes(59))));
         assertEquals(LinkVerdict.ALLOWED, ONE_HOUR_NEWEST_ONLY.judge("a", SENT, issued, SENT.plus(Duration.ofHours(1))));
         assertEquals(LinkVerdict.EXPIRED, ONE_HOUR_NEWEST_ONLY.judge("a", SENT, issued, SENT.plus(Duration.ofHours(1)).plusSeconds(1)));
@@ -67,8 +67,8 @@ class ResetLinkPolicyTest {
     @Test
     void withOnlyTheNewestLinkAnOlderLinkIsSuperseded() {
         Instant later = SENT.plusSeconds(300);
-        IssuedLinks issued = IssuedLinks.parse(Stream.of(link("new", later), link("old", SENT)));
         Instant now = later.plusSeconds(60);
+        IssuedLinks issued = IssuedLinks.parse(Stream.of(link("new", later), link("old", SENT)), now);
         assertEquals(LinkVerdict.SUPERSEDED, ONE_HOUR_NEWEST_ONLY.judge("old", SENT, issued, now));
         assertEquals(LinkVerdict.ALLOWED, ONE_HOUR_NEWEST_ONLY.judge("new", later, issued, now));
         assertEquals(LinkVerdict.SUPERSEDED, ONE_HOUR_NEWEST_ONLY.judge("sent-before-the-extension", SENT, issued, now));
@@ -79,24 +79,24 @@ class ResetLinkPolicyTest {
 
     @Test
     void aUserWithNoRecordedLinkIsJudgedByAgeAlone() {
-        assertEquals(LinkVerdict.ALLOWED, ONE_HOUR_NEWEST_ONLY.judge("any", SENT, IssuedLinks.parse(Stream.empty()), SENT.plusSeconds(60)));
+        assertEquals(LinkVerdict.ALLOWED, ONE_HOUR_NEWEST_ONLY.judge("any", SENT, IssuedLinks.parse(Stream.empty(), SENT), SENT.plusSeconds(60)));
     }
 
     @Test
     void issuedLinksKeepTheLast24HoursAndTheNewestLast() {
         Instant now = SENT.plus(Duration.ofHours(25));
-        IssuedLinks issued = IssuedLinks.parse(Stream.of(link("day-old", SENT), "garbage", link("recent", now.minusSeconds(60))))
+        IssuedLinks issued = IssuedLinks.parse(Stream.of(link("day-old", SENT), "garbage", link("recent", now.minusSeconds(60))), now)
                 .with(new IssuedLinks.Link("newest", now, now.plus(Duration.ofHours(1))), now);
         assertTrue(issued.find("day-old").isEmpty());
         assertEquals("newest", issued.newest().orElseThrow().id());
         assertEquals(2, issued.values().size());
-        assertEquals(now.plus(Duration.ofHours(1)), IssuedLinks.parse(issued.values().stream()).find("newest").orElseThrow().expiresAt());
+        assertEquals(now.plus(Duration.ofHours(1)), IssuedLinks.parse(issued.values().stream(), now).find("newest").orElseThrow().expiresAt());
         assertFalse(issued.values().stream().anyMatch(value -> value.contains("garbage")));
     }
 
     @Test
     void aLinkSentInTheSameSecondAsTheLastIsStillTheNewest() {
-        IssuedLinks issued = IssuedLinks.parse(Stream.of(link("first", SENT)))
+        IssuedLinks issued = IssuedLinks.parse(Stream.of(link("first", SENT)), SENT)
                 .with(new IssuedLinks.Link("second", SENT, SENT.plusSeconds(60)), SENT);
         assertEquals("second", issued.newest().orElseThrow().id());
     }

@@ -1,5 +1,6 @@
 package com.example.crm.keycloak.reporter;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import com.example.crm.report.ReportJson;
@@ -119,6 +126,110 @@ class ReportSenderTest {
     }
 
     @Test
+    void anAttemptThatThrowsIsLoggedAndTheReportRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer crm = receiver(exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        try (CapturedLog log = new CapturedLog(); ReportSender sender = sender(crm, 5, "secret", new FailingClock(1))) {
+            sender.submit(REPORT);
+            awaitTrue(() -> sender.pending() == 0);
+            assertEquals(1, calls.get());
+            assertEquals(1, log.count(Level.WARNING, "CRM report e1 (PASSWORD_CHANGED): attempt 1 of 5 failed"), log.toString());
+        } finally {
+            crm.stop(0);
+        }
+    }
+
+    @Test
+    void aReportWhoseEveryAttemptThrowsIsGivenUpAfterTheLastAndLogged() throws Exception {
+        HttpServer crm = receiver(exchange -> exchange.close());
+        try (CapturedLog log = new CapturedLog(); ReportSender sender = sender(crm, 3, "secret", new FailingClock(Integer.MAX_VALUE))) {
+            sender.submit(REPORT);
+            awaitTrue(() -> sender.pending() == 0);
+            assertEquals(3, log.count(Level.WARNING, "of 3 failed"), log.toString());
+            assertEquals(1, log.count(Level.WARNING, "CRM report e1 (PASSWORD_CHANGED) given up after 3 attempts"), log.toString());
+        } finally {
+            crm.stop(0);
+        }
+    }
+
+    @Test
+    void aReportSubmittedAfterShutdownIsDroppedAndLoggedWithoutThrowing() throws Exception {
+        HttpServer crm = receiver(exchange -> exchange.close());
+        try (CapturedLog log = new CapturedLog()) {
+            ReportSender sender = sender(crm, 3);
+            sender.close();
+            assertDoesNotThrow(() -> sender.submit(REPORT));
+            assertEquals(0, sender.pending());
+            assertEquals(1, log.count(Level.WARNING, "CRM report e1 (PASSWORD_CHANGED) dropped"), log.toString());
+        } finally {
+            crm.stop(0);
+        }
+    }
+
+    @Test
+    void shutdownLogsHowManyReportsWereStillPendingAndAreLost() throws Exception {
+        HttpServer down = receiver(exchange -> exchange.close());
+        down.stop(0);
+        try (CapturedLog log = new CapturedLog()) {
+            ReportSender sender = sender(down, 3);
+            sender.submit(REPORT);
+            sender.submit(ResetReport.of("e2", ReportType.LINK_EXPIRED, "crm", "u1", Instant.parse("2026-11-27T12:01:00Z"), null));
+            sender.close();
+            assertEquals(1, log.count(Level.WARNING, "2 reports to the CRM were still pending and are lost"), log.toString());
+        }
+    }
+
+    @Test
+    void aReportBeingSentAtShutdownCountsAsLost() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer slow = receiver(exchange -> {
+            arrived.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        try (CapturedLog log = new CapturedLog()) {
+            ReportSender sender = sender(slow, 3);
+            sender.submit(REPORT);
+            assertTrue(arrived.await(20, TimeUnit.SECONDS));
+            sender.close();
+            assertEquals(1, log.count(Level.WARNING, "1 report to the CRM was still pending and is lost"), log.toString());
+        } finally {
+            release.countDown();
+            slow.stop(0);
+        }
+    }
+
+    @Test
+    void countsWhatBecameOfEveryReportForTheOperator() throws Exception {
+        HttpServer crm = receiver(exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(body.contains("\"refused\"") ? 401 : body.contains("\"failing\"") ? 503 : 204, -1);
+            exchange.close();
+        });
+        try {
+            ReportSender sender = sender(crm, 2);
+            sender.submit(REPORT);
+            sender.submit(ResetReport.of("refused", ReportType.PASSWORD_CHANGED, "crm", "u1", Instant.parse("2026-11-27T12:00:00Z"), null));
+            sender.submit(ResetReport.of("failing", ReportType.PASSWORD_CHANGED, "crm", "u1", Instant.parse("2026-11-27T12:00:00Z"), null));
+            awaitTrue(() -> sender.pending() == 0);
+            sender.close();
+            sender.submit(REPORT);
+            assertEquals(new ReportSender.Counts(1, 1, 1, 1, 2), sender.counts());
+        } finally {
+            crm.stop(0);
+        }
+    }
+
+    @Test
     void onlyTransientStatusesAreRetried() {
         for (int status : new int[] {404, 408, 425, 429, 500, 502, 503}) {
             assertTrue(ReportSender.isTransient(status), String.valueOf(status));
@@ -153,6 +264,66 @@ class ReportSenderTest {
         server.createContext("/api/keycloak-events", handler);
         server.start();
         return server;
+    }
+
+    /** A clock whose first {@code failures} readings throw, as any unexpected fault inside an attempt would. */
+    private static final class FailingClock extends Clock {
+        private final AtomicInteger failuresLeft;
+
+        FailingClock(int failures) {
+            this.failuresLeft = new AtomicInteger(failures);
+        }
+
+        @Override
+        public Instant instant() {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("clock fault");
+            }
+            return Instant.now();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** What the sender logs while open. */
+    private static final class CapturedLog extends Handler implements AutoCloseable {
+        private final Logger logger = Logger.getLogger(ReportSender.class.getName());
+        private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+        CapturedLog() {
+            logger.addHandler(this);
+        }
+
+        long count(Level level, String text) {
+            return records.stream().filter(r -> r.getLevel().equals(level) && r.getMessage().contains(text)).count();
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
+
+        @Override
+        public String toString() {
+            return records.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList().toString();
+        }
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -47,11 +47,10 @@ public class PolicyExecuteActionsHandler extends ExecuteActionsActionTokenHandle
         if (!ResetLinkTokens.isReset(token) || user == null) {
             return true;
         }
-        IssuedLinks issued = RealmResetLinks.issued(user);
-        // Keycloak re-signs the token for the confirmation step with a new "issued at"; the record keeps the first.
-        Instant issuedAt = issued.find(token.getId()).map(IssuedLinks.Link::issuedAt)
-                .orElse(Instant.ofEpochSecond(token.getIat()));
-        LinkVerdict verdict = RealmResetLinks.policy(context.getRealm()).judge(token.getId(), issuedAt, issued, Instant.now());
+        Instant now = Instant.now();
+        IssuedLinks issued = RealmResetLinks.issued(user, now);
+        Instant issuedAt = issued.issuedAt(token.getId(), Instant.ofEpochSecond(token.getIat()));
+        LinkVerdict verdict = RealmResetLinks.policy(context.getRealm()).judge(token.getId(), issuedAt, issued, now);
         return switch (verdict) {
             case ALLOWED -> true;
             case EXPIRED -> throw new ExplainedTokenVerificationException(token, PolicyErrors.LINK_EXPIRED, MESSAGE_EXPIRED);
