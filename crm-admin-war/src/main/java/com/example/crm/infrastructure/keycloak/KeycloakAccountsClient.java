@@ -57,7 +57,7 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
                 .register(new JacksonProvider(), 100)
                 .build();
         keycloak = KeycloakBuilder.builder()
-                .serverUrl(settings.serverUrl())
+                .serverUrl(settings.adminUrl())
                 .realm(settings.realm())
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
                 .clientId(settings.clientId())

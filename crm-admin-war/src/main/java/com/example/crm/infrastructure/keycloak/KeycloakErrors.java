@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.http.conn.ConnectTimeoutException;
 
 /** What Keycloak's answers to execute-actions-email mean for the administrator. */
 final class KeycloakErrors {
@@ -33,22 +34,30 @@ final class KeycloakErrors {
             case 403 -> ResetFailure.KEYCLOAK_ACCESS_DENIED;
             case 404 -> ResetFailure.KEYCLOAK_USER_NOT_FOUND;
             case 500 -> text.contains("Failed to send") ? ResetFailure.MAIL_SERVER_FAILED : ResetFailure.KEYCLOAK_ERROR;
+            // A gateway in front of Keycloak could not reach it (or Keycloak is not ready): the request never got there.
+            case 502, 503 -> ResetFailure.KEYCLOAK_UNREACHABLE;
+            // The gateway gave up waiting: Keycloak may have sent the email after all.
+            case 504 -> ResetFailure.KEYCLOAK_TIMEOUT;
             default -> ResetFailure.KEYCLOAK_ERROR;
         };
     }
 
-    /** The failure behind a call that got no HTTP answer. */
+    /**
+     * The failure behind a call that got no HTTP answer: unreachable when the request never left (no connection,
+     * none free in the pool), else a timeout, as the request may have reached Keycloak (answer cut off or late).
+     */
     static ResetFailure fromTransport(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectTimeoutException || t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
+                return ResetFailure.KEYCLOAK_UNREACHABLE;
+            }
             if (t instanceof SocketTimeoutException) {
                 return t.getMessage() != null && t.getMessage().toLowerCase().contains("connect")
                         ? ResetFailure.KEYCLOAK_UNREACHABLE : ResetFailure.KEYCLOAK_TIMEOUT;
             }
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
-                return ResetFailure.KEYCLOAK_UNREACHABLE;
-            }
         }
-        return ResetFailure.KEYCLOAK_UNREACHABLE;
+        return ResetFailure.KEYCLOAK_TIMEOUT;
     }
 
     /** Keycloak's own message from an error body such as {"errorMessage":"User is disabled"}, or the body itself. */

@@ -2,6 +2,7 @@ package com.example.crm.infrastructure.keycloak;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Where Keycloak is and how the CRM signs in to it, from MicroProfile Config. */
@@ -37,8 +38,19 @@ public class KeycloakSettings {
     @ConfigProperty(name = "crm.base-url")
     String crmBaseUrl;
 
+    // Where the CRM itself calls Keycloak's admin API, when that differs from the browsers' address (an internal
+    // address in production; a fault-injecting proxy in the system tests).
+    @Inject
+    @ConfigProperty(name = "crm.keycloak.admin-url")
+    Optional<String> adminUrl;
+
     public String serverUrl() {
         return serverUrl.replaceAll("/+$", "");
+    }
+
+    /** Where the CRM calls Keycloak's admin API: {@code crm.keycloak.admin-url}, or the server URL. */
+    public String adminUrl() {
+        return adminUrl.map(url -> url.replaceAll("/+$", "")).filter(url -> !url.isBlank()).orElse(serverUrl());
     }
 
     public String realm() {

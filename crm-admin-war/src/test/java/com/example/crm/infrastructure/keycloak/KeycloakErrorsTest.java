@@ -7,9 +7,11 @@ import com.example.crm.domain.model.reset.ResetFailure;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import org.apache.http.NoHttpResponseException;
+import org.apache.http.conn.ConnectionPoolTimeoutException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class KeycloakErrorsTest {
 
@@ -24,7 +26,10 @@ class KeycloakErrorsTest {
         "404 | User not found                                      | KEYCLOAK_USER_NOT_FOUND",
         "500 | Failed to send execute actions email: Connect fail  | MAIL_SERVER_FAILED",
         "500 | Unknown error                                       | KEYCLOAK_ERROR",
-        "502 | Bad gateway                                         | KEYCLOAK_ERROR",
+        "502 | Bad gateway                                         | KEYCLOAK_UNREACHABLE",
+        "503 | Service unavailable                                 | KEYCLOAK_UNREACHABLE",
+        "504 | Gateway timeout                                     | KEYCLOAK_TIMEOUT",
+        "507 | Insufficient storage                                | KEYCLOAK_ERROR",
     })
     void mapsEachKeycloakAnswer(int status, String message, ResetFailure expected) {
         assertEquals(expected, KeycloakErrors.fromStatus(status, message));
@@ -42,6 +47,11 @@ class KeycloakErrorsTest {
                 KeycloakErrors.fromTransport(new ProcessingException(new SocketTimeoutException("Connect timed out"))));
         assertEquals(ResetFailure.KEYCLOAK_TIMEOUT,
                 KeycloakErrors.fromTransport(new ProcessingException(new SocketTimeoutException("Read timed out"))));
+        assertEquals(ResetFailure.KEYCLOAK_UNREACHABLE, KeycloakErrors.fromTransport(new ProcessingException(
+                new ConnectionPoolTimeoutException("Timeout waiting for connection from pool"))), "the request never left");
+        assertEquals(ResetFailure.KEYCLOAK_TIMEOUT,
+                KeycloakErrors.fromTransport(new ProcessingException(new NoHttpResponseException("failed to respond"))),
+                "the request may have reached Keycloak");
     }
 
     @Test

@@ -21,6 +21,8 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
     public final int keycloakPort = freePort();
     public final int smtpPort = freePort();
     public final int mailApiPort = freePort();
+    /** The CRM calls Keycloak's admin API through this proxy, which fault tests make misbehave. */
+    public final FaultyProxy keycloakProxy = FaultyProxy.to(keycloakPort);
     private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Path dir = Path.of(System.getProperty("stack.dir", "target/stack")).toAbsolutePath();
 
@@ -75,7 +77,11 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
                     "KEYCLOAK_PORT", String.valueOf(keycloakPort),
                     "SMTP_PORT", String.valueOf(smtpPort),
                     "MAIL_API_PORT", String.valueOf(mailApiPort),
-                    "CRM_COMPANY_NAME", "Acme CRM (system test)"));
+                    "CRM_COMPANY_NAME", "Acme CRM (system test)",
+                    // Read by the CRM (stack.sh passes its environment on): its admin calls go through the proxy,
+                    // and a held-back answer counts as a timeout after 8 s rather than the production 20 s.
+                    "CRM_KEYCLOAK_ADMIN_URL", "http://localhost:" + keycloakProxy.port(),
+                    "CRM_KEYCLOAK_READ_TIMEOUT_MS", "8000"));
             Process process = builder.start();
             if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -93,9 +99,24 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
         }
     }
 
+    /** Kills the CRM's server at once (SIGKILL, as a crash would), without letting it finish anything. */
+    public void killCrm() {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve("run/payara.pid")).strip());
+            ProcessHandle.of(pid).ifPresent(server -> {
+                server.descendants().forEach(ProcessHandle::destroyForcibly);
+                server.destroyForcibly();
+                server.onExit().join();
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("no pid file for the CRM's server", e);
+        }
+    }
+
     @Override
     public void close() {
         run("down");
+        keycloakProxy.close();
     }
 
     private static String tail(Path file) throws IOException {
