@@ -100,7 +100,8 @@ public class KeycloakReportsResource {
             LOG.info(() -> "Ignored a Keycloak report of a type this CRM does not know: " + e.type());
             return Response.noContent().build();
         } catch (UnreadableReportException e) {
-            rejections.rejected(Reason.NOT_A_REPORT, "signed, but its body is not a report (" + oneLine(e.getMessage(), MAX_LOGGED_DETAIL) + ")");
+            rejections.rejected(Reason.NOT_A_REPORT,
+                    "signed, but its body is not a report (" + oneLine(e.getMessage(), MAX_LOGGED_DETAIL) + ")");
             return refusal(400, "not a report");
         }
         if (!realm.equals(report.realm())) {
