@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * Background upkeep of link statuses: expiry as time passes (and requests never confirmed as sent), and recovery
- * of missed reports. The timers start no
- * transaction of their own (each step takes its own short one, never around a Keycloak call), and neither job
- * waits for the other: a long recovery never holds up the minute's expiry.
+ * Background upkeep of link statuses: expiry as time passes (and requests never confirmed as sent), recovery of
+ * missed reports, and forgetting reports received long ago. The timers start no transaction of their own (each
+ * step takes its own short one, never around a Keycloak call), and no job waits for another: a long recovery never
+ * holds up the minute's expiry.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -28,6 +28,9 @@ public class LinkStatusSchedule {
 
     @Inject
     LinkReconciliation reconciliation;
+
+    @Inject
+    ReceivedReportsRetention retention;
 
     private final AtomicBoolean recovering = new AtomicBoolean();
 
@@ -48,6 +51,24 @@ public class LinkStatusSchedule {
             reconciliation.reconcileOpenLinks();
         } finally {
             recovering.set(false);
+        }
+    }
+
+    /** Hourly, at most {@link ReceivedReportsRetention#MAX_BATCHES} batches, each committed on its own. */
+    @Schedule(hour = "*", minute = "23", persistent = false)
+    public void pruneReceivedReports() {
+        int pruned = 0;
+        for (int batch = 0; batch < ReceivedReportsRetention.MAX_BATCHES; batch++) {
+            int removed = retention.pruneBatch();
+            pruned += removed;
+            if (removed < ReceivedReportsRetention.BATCH) {
+                break;
+            }
+        }
+        if (pruned > 0) {
+            int forgotten = pruned;
+            LOG.info(() -> "Forgot " + forgotten + " Keycloak reports received more than "
+                    + ReceivedReportsRetention.KEPT_FOR.toDays() + " days ago");
         }
     }
 }

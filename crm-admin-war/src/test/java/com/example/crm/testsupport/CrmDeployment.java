@@ -1,6 +1,7 @@
 package com.example.crm.testsupport;
 
 import com.example.crm.interfaces.rest.KeycloakReportsResource;
+import com.example.crm.interfaces.rest.RejectedReportsLog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -27,8 +28,10 @@ public final class CrmDeployment {
                 .addPackage("com.example.crm.infrastructure.persistence.jpa")
                 .addPackage("com.example.crm.infrastructure.config")
                 .addPackage(CrmDeployment.class.getPackage())
-                // The callback resource, and its test: every Arquillian class runs in this one deployment.
-                .addClass(KeycloakReportsResource.class)
+                // The callback resource with its body cap and its log of refusals, and its test: every Arquillian
+                // class runs in this one deployment.
+                .addClasses(KeycloakReportsResource.class, RejectedReportsLog.class)
+                .addClass("com.example.crm.interfaces.rest.ReportBody")
                 .addClass("com.example.crm.interfaces.rest.KeycloakReportsResourceIT")
                 .addAsResource(war.resolve("WEB-INF/classes/META-INF/persistence.xml").toFile(), "META-INF/persistence.xml")
                 .addAsResource(war.resolve("WEB-INF/classes/META-INF/microprofile-config.properties").toFile(),

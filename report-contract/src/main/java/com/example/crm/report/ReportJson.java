@@ -56,7 +56,8 @@ public final class ReportJson {
      * Reads a report. Its type is looked at first, so a report of an unknown type is never called unreadable; fields
      * this side does not know are ignored, and so are optional fields of the wrong kind.
      *
-     * @throws UnknownReportTypeException when the type is missing or not one of {@link ReportType}
+     * @throws UnknownReportTypeException when the type is missing or not one of {@link ReportType} (it carries the
+     *         report's realm)
      * @throws UnreadableReportException when the body is not a JSON object, or its id, keycloakUserId or occurredAt is
      *         missing or not readable
      */
@@ -70,15 +71,15 @@ public final class ReportJson {
         if (json == null || !json.isObject()) {
             throw new UnreadableReportException("not a JSON object");
         }
-        ReportType type = typeOf(optional(json, TYPE));
+        ReportType type = typeOf(optional(json, TYPE), optional(json, REALM));
         return new ResetReport(required(json, ID), type, optional(json, REALM), required(json, KEYCLOAK_USER_ID),
                 instant(required(json, OCCURRED_AT)), instant(optional(json, LINK_EXPIRES_AT)),
                 json.path(REPLACES_EARLIER_LINKS).booleanValue(), optional(json, ERROR));
     }
 
-    private static ReportType typeOf(String name) throws UnknownReportTypeException {
+    private static ReportType typeOf(String name, String realm) throws UnknownReportTypeException {
         return Arrays.stream(ReportType.values()).filter(type -> type.name().equals(name)).findFirst()
-                .orElseThrow(() -> new UnknownReportTypeException(name));
+                .orElseThrow(() -> new UnknownReportTypeException(name, realm));
     }
 
     private static String required(JsonNode json, String field) throws UnreadableReportException {

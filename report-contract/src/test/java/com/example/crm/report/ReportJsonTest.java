@@ -45,6 +45,13 @@ class ReportJsonTest {
     }
 
     @Test
+    void aReportOfAnUnknownTypeStillSaysItsRealm() {
+        assertEquals("crm", assertThrows(UnknownReportTypeException.class,
+                () -> ReportJson.read("{\"type\":\"LINK_EXPLODED\",\"realm\":\"crm\"}")).realm());
+        assertNull(assertThrows(UnknownReportTypeException.class, () -> ReportJson.read("{\"id\":\"e1\"}")).realm());
+    }
+
+    @Test
     void refusesWhatIsNotAReport() {
         for (String body : new String[] {"not json", "", "null", "[]", "{\"id\":\"e1\"} trailing",
                 "{\"type\":\"PASSWORD_CHANGED\",\"keycloakUserId\":\"u1\",\"occurredAt\":\"2026-11-27T12:00:00Z\"}",

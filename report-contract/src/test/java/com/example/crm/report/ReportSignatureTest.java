@@ -55,6 +55,30 @@ class ReportSignatureTest {
     }
 
     @Test
+    void looksAtTheTimestampBeforeItComputesTheSignature() {
+        // A stale report with a wrong signature is refused for its time: no HMAC was worked out for it.
+        assertEquals(Verdict.OUTSIDE_TIME_WINDOW, ReportSignature.verify(SECRET, TIMESTAMP, "sha256=00", BODY, SENT.plusSeconds(301)));
+        assertEquals(Verdict.OUTSIDE_TIME_WINDOW, ReportSignature.verify("other-secret", TIMESTAMP, SIGNATURE, BODY, SENT.minusSeconds(301)));
+    }
+
+    @Test
+    void refusesATimestampFarOutsideTheWindowWithoutFailing() {
+        for (String far : List.of(Long.toString(Long.MAX_VALUE), Long.toString(Long.MIN_VALUE), "-1", "0")) {
+            assertEquals(Verdict.OUTSIDE_TIME_WINDOW, ReportSignature.verify(SECRET, far, SIGNATURE, BODY, SENT), far);
+        }
+    }
+
+    @Test
+    void checksTheTimestampAloneBeforeTheBodyIsRead() {
+        assertEquals(Verdict.VALID, ReportSignature.checkTimestamp(TIMESTAMP, SENT.plusSeconds(299)));
+        assertEquals(Verdict.OUTSIDE_TIME_WINDOW, ReportSignature.checkTimestamp(TIMESTAMP, SENT.plusSeconds(301)));
+        assertEquals(Verdict.OUTSIDE_TIME_WINDOW, ReportSignature.checkTimestamp(TIMESTAMP, SENT.minusSeconds(301)));
+        assertEquals(Verdict.MISSING_SIGNATURE, ReportSignature.checkTimestamp(null, SENT));
+        assertEquals(Verdict.MISSING_SIGNATURE, ReportSignature.checkTimestamp(" ", SENT));
+        assertEquals(Verdict.MISSING_SIGNATURE, ReportSignature.checkTimestamp("yesterday", SENT));
+    }
+
+    @Test
     void verifiesWhatItSigns() {
         String body = ReportJson.write(SignatureVectors.LINK_SENT_REPORT);
         long now = Instant.now().getEpochSecond();

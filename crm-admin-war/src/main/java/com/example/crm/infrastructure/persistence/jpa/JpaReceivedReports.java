@@ -5,6 +5,8 @@ import com.example.crm.domain.model.reset.ReceivedReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
 
 /** Received reports through JPA; the primary key keeps a concurrent repeat out too. */
 @ApplicationScoped
@@ -20,5 +22,19 @@ public class JpaReceivedReports implements ReceivedReports {
         }
         em.persist(report);
         return true;
+    }
+
+    /** Two statements, since JPQL has no DELETE … LIMIT; the index on received_at finds the oldest. */
+    @Override
+    public int removeReceivedBefore(Instant cutoff, int max) {
+        List<String> ids = em.createQuery("SELECT r.id FROM ReceivedReport r WHERE r.receivedAt < :cutoff"
+                        + " ORDER BY r.receivedAt", String.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(max)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("DELETE FROM ReceivedReport r WHERE r.id IN :ids").setParameter("ids", ids).executeUpdate();
     }
 }

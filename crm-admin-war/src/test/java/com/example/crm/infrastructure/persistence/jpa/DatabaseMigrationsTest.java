@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,8 +24,9 @@ class DatabaseMigrationsTest {
     void migratesH2WithDemoData() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        assertEquals(6, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted);
+        assertEquals(7, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted);
         assertCounts(h2, 112, 7);
+        assertIndexed(h2, "received_report", "received_at");
 
         assertEquals(0, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted, "a second run changes nothing");
     }
@@ -42,8 +44,9 @@ class DatabaseMigrationsTest {
                 PGSimpleDataSource postgres = new PGSimpleDataSource();
                 postgres.setUrl(POSTGRES_URL + "?currentSchema=" + schema);
                 postgres.setUser("postgres");
-                assertEquals(5, DatabaseMigrations.flyway(postgres, false).migrate().migrationsExecuted);
+                assertEquals(6, DatabaseMigrations.flyway(postgres, false).migrate().migrationsExecuted);
                 assertCounts(postgres, 0, 0);
+                assertIndexed(postgres, "received_report", "received_at");
                 try (Connection c = postgres.getConnection(); Statement s = c.createStatement()) {
                     s.execute("INSERT INTO crm_user (id, username, first_name, last_name, status, role, search_key)"
                             + " VALUES (nextval('crm_user_seq'), 'ann', 'Ann', 'Example', 'ACTIVE', 'Support agent', 'ann example')");
@@ -65,6 +68,22 @@ class DatabaseMigrationsTest {
             assertEquals(users, all.getInt(1));
             assertEquals(inactive, all.getInt(2));
         }
+    }
+
+    /** The column leads an index of the table (received reports are pruned by age). */
+    private static void assertIndexed(DataSource dataSource, String table, String column) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            boolean upper = meta.storesUpperCaseIdentifiers();
+            try (ResultSet indexes = meta.getIndexInfo(null, c.getSchema(), upper ? table.toUpperCase() : table, false, false)) {
+                while (indexes.next()) {
+                    if (indexes.getShort("ORDINAL_POSITION") == 1 && column.equalsIgnoreCase(indexes.getString("COLUMN_NAME"))) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no index on " + table + " starts with " + column);
     }
 
     private static boolean postgresAnswers() {
