@@ -8,18 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.crm.domain.model.reset.LinkReport;
 import com.example.crm.domain.model.reset.ResetFailure;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
+import com.example.crm.report.ReportType;
 import com.example.crm.testsupport.CrmDeployment;
+import com.example.crm.testsupport.DatabaseFaults;
 import com.example.crm.testsupport.RecordingKeycloakAccounts;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +61,12 @@ class ResetLedgerIT {
 
     @Inject
     RecordingKeycloakAccounts keycloak;
+
+    @Inject
+    DatabaseFaults database;
+
+    @Inject
+    LinkReports linkReports;
 
     @Test
     void recordsARefusedAttemptAndNamesTheReason() {
@@ -177,5 +188,25 @@ class ResetLedgerIT {
         assertThrows(SecurityException.class, () -> resets.sendResetLink(user.getId()));
         assertTrue(requests.historyFor(user.getId(), 10).isEmpty(), "nothing recorded");
         assertFalse(keycloak.calls().contains(user.getKeycloakId()), "Keycloak never asked");
+    }
+
+    @Test
+    void aSendTheDatabaseCouldNotRecordIsStillSaidToBeSentAndConfirmedLater() {
+        CrmUser user = users.create("Dora", "Dbdown", "dora.dbdown@example.com", true, true);
+        keycloak.duringNextSend(() -> database.takeAway("reset_request")); // fails after Keycloak's 204
+        ResetAttempt attempt;
+        try {
+            attempt = resets.send(user.getId(), "admin");
+        } finally {
+            database.bringBack("reset_request");
+        }
+
+        assertInstanceOf(ResetAttempt.Sent.class, attempt, "Keycloak sent the email: the admin is told so");
+        ResetRequest unrecorded = requests.latestFor(user.getId()).orElseThrow();
+        assertEquals(ResetStatus.REQUESTED, unrecorded.getStatus(), "the CRM could not record it");
+        linkReports.apply(new LinkReport(UUID.randomUUID().toString(), ReportType.LINK_SENT, user.getKeycloakId(),
+                Instant.now(), null, false));
+        assertEquals(ResetStatus.SENT, requests.find(unrecorded.getId()).orElseThrow().getStatus(),
+                "Keycloak's report confirms it");
     }
 }

@@ -30,6 +30,7 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile Duration sendTime = Duration.ZERO;
+    private volatile Runnable duringNextSend = () -> { };
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Set<String> takenEmails = ConcurrentHashMap.newKeySet();
     private final Set<String> eventsAskedFor = ConcurrentHashMap.newKeySet();
@@ -46,11 +47,19 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
         try {
             Thread.sleep(sendTime.toMillis()); // as long as Keycloak's SMTP hand-over takes, when a test says so
             calls.add(keycloakId);
+            Runnable during = duringNextSend;
+            duringNextSend = () -> { };
+            during.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** Something that happens while the next send is under way, after Keycloak took the request (a test's fault). */
+    public void duringNextSend(Runnable fault) {
+        duringNextSend = fault;
     }
 
     /** Each send takes this long from now on; the most sends in progress at once are counted afresh. */
