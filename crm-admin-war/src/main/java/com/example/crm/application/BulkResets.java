@@ -2,8 +2,6 @@ package com.example.crm.application;
 
 import com.example.crm.domain.model.reset.ResetFailure;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -51,8 +49,8 @@ public class BulkResets {
     @Inject
     SignedInAdmin admins;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    BackgroundWork background;
 
     @Inject
     @ConfigProperty(name = "crm.bulk.concurrency", defaultValue = "4")
@@ -86,7 +84,7 @@ public class BulkResets {
             int workers = Math.max(1, Math.min(concurrency, pending.size()));
             AtomicInteger running = new AtomicInteger(workers);
             for (int i = 0; i < workers; i++) {
-                executor.execute(() -> work(runId, pending, admin, running));
+                background.run(() -> work(runId, pending, admin, running));
             }
         } catch (RuntimeException e) {
             dispatching.remove(runId);

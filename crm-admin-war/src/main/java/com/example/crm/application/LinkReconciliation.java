@@ -1,8 +1,6 @@
 package com.example.crm.application;
 
 import com.example.crm.domain.model.reset.LinkReport;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -30,12 +28,12 @@ public class LinkReconciliation {
     @Inject
     ReconciliationLedger ledger;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    BackgroundWork background;
 
     /** Reconciles in the background (a slow Keycloak never slows the page); the page hears of changes by push. */
     public void reconcileInBackground(long crmUserId) {
-        executor.execute(() -> reconcileLogged(crmUserId));
+        background.run(() -> reconcileLogged(crmUserId));
     }
 
     /** Reconciles one user with open links; returns how many stored events changed something. */
