@@ -135,7 +135,8 @@ write_payara_boot_commands() {
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 EOF
   # The CRM's database: an H2 file that survives `down`/`up`. In asadmin properties ':' and '=' are escaped.
-  local url="jdbc\\:h2\\:file\\:$db_dir/crm;AUTO_SERVER\\=TRUE"
+  # WRITE_DELAY=0: each commit is written at once, so a crash loses no request recorded before Keycloak was called.
+  local url="jdbc\\:h2\\:file\\:$db_dir/crm;AUTO_SERVER\\=TRUE;WRITE_DELAY\\=0"
   cat >"$STACK_DIR/payara/post-boot-commands.asadmin" <<EOF
 create-jdbc-connection-pool --datasourceclassname=org.h2.jdbcx.JdbcDataSource --restype=javax.sql.DataSource --property url=$url:user=crm:password=crm crm-pool
 create-jdbc-resource --connectionpoolid=crm-pool jdbc/crm

@@ -106,8 +106,7 @@ public final class FaultyProxy implements AutoCloseable {
             try {
                 keycloak = new Socket(InetAddress.getLoopbackAddress(), targetPort);
             } catch (IOException keycloakDown) {
-                client.getInputStream().read(new byte[8192]); // the request's start; the rest does not matter
-                client.getOutputStream().write(UNAVAILABLE);
+                answerAndClose(client, UNAVAILABLE);
                 return;
             }
             try (keycloak) {
@@ -135,7 +134,7 @@ public final class FaultyProxy implements AutoCloseable {
             OutputStream out = to.getOutputStream();
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 if (!answers && mode == Mode.BAD_GATEWAY) { // a request arrives: the gateway answers in Keycloak's place
-                    from.getOutputStream().write(BAD_GATEWAY);
+                    answerAndClose(from, BAD_GATEWAY);
                     return;
                 }
                 if (!answers && mode == Mode.CUT) {
@@ -156,6 +155,25 @@ public final class FaultyProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    /**
+     * Answers in Keycloak's place and closes, reading what is left of the request first: closing with unread input
+     * would reset the connection, and the CRM would never read the answer.
+     */
+    private static void answerAndClose(Socket client, byte[] answer) throws IOException {
+        client.getOutputStream().write(answer);
+        client.getOutputStream().flush();
+        client.shutdownOutput();
+        client.setSoTimeout(2000);
+        try {
+            InputStream rest = client.getInputStream();
+            while (rest.read(new byte[8192]) >= 0) {
+                // the rest of the request, until the CRM closes its side
+            }
+        } catch (IOException closedOrQuiet) {
+            // the CRM closed, or sent nothing more
         }
     }
 
