@@ -46,17 +46,20 @@ public final class LoadReport {
         }
         String accounting = Files.readString(accountingFile, StandardCharsets.UTF_8);
         List<GatlingStats.Row> rows = GatlingStats.read(Files.readString(index, StandardCharsets.UTF_8));
-        String report = markdown(rows, accounting, index);
+        Path failedLog = Path.of(args[1]).resolve("failed-requests.log");
+        String failed = Files.exists(failedLog)
+                ? FailedRequests.markdown(FailedRequests.read(Files.readString(failedLog, StandardCharsets.UTF_8))) : "";
+        String report = markdown(rows, accounting, index) + (failed.isEmpty() ? "" : "\n" + failed);
         Path out = Path.of(args[1]).resolve("load-report.md");
         Files.writeString(out, report, StandardCharsets.UTF_8);
         LOG.info(() -> "\n" + report + "\nWritten to " + out);
 
-        long failed = rows.stream().filter(row -> row.parent() == null).mapToLong(GatlingStats.Row::ko).sum();
-        if (failed > 0 || !accounting.contains(ACCOUNTED_FOR)) {
-            throw new IllegalStateException("The load test failed: " + failed + " failed requests"
+        long failures = rows.stream().filter(row -> row.parent() == null).mapToLong(GatlingStats.Row::ko).sum();
+        if (failures > 0 || !accounting.contains(ACCOUNTED_FOR)) {
+            throw new IllegalStateException("The load test failed: " + failures + " failed requests"
                     + (accounting.contains(ACCOUNTED_FOR) ? "" : ", and not every attempt is accounted for")
                     + ". Gatling's errors are listed above and in " + index + "; failed requests with their answers in "
-                    + Path.of(args[1]).resolve("failed-requests.log") + ".");
+                    + failedLog + ".");
         }
     }
 
