@@ -141,9 +141,9 @@ public final class MailAccounting {
         text.append(parts.isEmpty() ? "none" : String.join(", ", parts)).append('\n');
         text.append("- Outside the product's outcomes (no notification, another user's, no answer): ")
                 .append(attempts.unknownOutcomes()).append('\n');
-        text.append("- Emails in GreenMail: ").append(emails()).append(" in ").append(mailboxes.size())
-                .append(" mailboxes, for ").append(attempts.sent()).append(" \"sent\" notifications; mailboxes whose count"
-                        + " differs from their users' \"sent\" notifications: ").append(mismatched)
+        text.append("- Emails in GreenMail: ").append(emails()).append(" (").append(mailboxes.size())
+                .append(" mailboxes checked) for ").append(attempts.sent()).append(" \"sent\" notifications; mailboxes whose"
+                        + " count differs from their users' \"sent\" notifications: ").append(mismatched)
                 .append("; duplicate emails: ").append(surplusEmails()).append(" beyond the \"sent\" notifications, ")
                 .append(repeatedLinks()).append(" repeating a link").append('\n');
         text.append("- Audit log: ").append(auditAfter == null || auditBefore == null ? "not counted"
