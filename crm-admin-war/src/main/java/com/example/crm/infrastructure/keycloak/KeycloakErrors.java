@@ -1,6 +1,7 @@
 package com.example.crm.infrastructure.keycloak;
 
 import com.example.crm.domain.model.reset.ResetFailure;
+import jakarta.ws.rs.WebApplicationException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -48,6 +49,10 @@ final class KeycloakErrors {
      */
     static ResetFailure fromTransport(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
+            // Fetching the service account's token happens inside the call and answers with a status of its own.
+            if (t instanceof WebApplicationException answered && answered.getResponse() != null) {
+                return fromStatus(answered.getResponse().getStatus(), null);
+            }
             if (t instanceof ConnectTimeoutException || t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException) {
                 return ResetFailure.KEYCLOAK_UNREACHABLE;

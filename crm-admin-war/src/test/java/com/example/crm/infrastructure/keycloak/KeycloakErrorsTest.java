@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.example.crm.domain.model.reset.ResetFailure;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.ServerErrorException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import org.apache.http.NoHttpResponseException;
@@ -52,6 +54,10 @@ class KeycloakErrorsTest {
         assertEquals(ResetFailure.KEYCLOAK_TIMEOUT,
                 KeycloakErrors.fromTransport(new ProcessingException(new NoHttpResponseException("failed to respond"))),
                 "the request may have reached Keycloak");
+        assertEquals(ResetFailure.KEYCLOAK_CREDENTIALS_REJECTED, KeycloakErrors.fromTransport(new ProcessingException(
+                new NotAuthorizedException("token refused"))), "the service account's token was refused");
+        assertEquals(ResetFailure.KEYCLOAK_UNREACHABLE, KeycloakErrors.fromTransport(new ProcessingException(
+                new ServerErrorException(502))), "a gateway answered for the token");
     }
 
     @Test
