@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,7 +100,7 @@ class KeycloakCallbackTest {
     void aReportSentAgainIsAcceptedButAppliedOnce(RunningStack stack) throws SQLException {
         String keycloakId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        try (Connection db = crmDatabase(stack)) {
+        try (Connection db = stack.crmDatabase()) {
             long user = insertUser(db, keycloakId);
             long first = insertSentLink(db, user, now.minus(Duration.ofMinutes(10)));
             long timestamp = now();
@@ -169,11 +168,6 @@ class KeycloakCallbackTest {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Connection crmDatabase(RunningStack stack) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + stack.dataDir().resolve("crm-db/crm") + ";AUTO_SERVER=TRUE",
-                "crm", "crm");
     }
 
     private static long insertUser(Connection db, String keycloakId) throws SQLException {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -101,8 +100,7 @@ class UsersListBenchmark {
 
     /** Adds the users straight into the CRM's H2 file (its AUTO_SERVER mode lets a second process in). */
     private static void seedUsers(RunningStack stack) throws SQLException, IOException {
-        String url = "jdbc:h2:file:" + stack.dataDir().resolve("crm-db/crm") + ";AUTO_SERVER=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "crm", "crm"); Statement s = c.createStatement()) {
+        try (Connection c = stack.crmDatabase(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO crm_user (id, keycloak_id, username, first_name, last_name, email, status, role, search_key)"
                     + " SELECT 100000 + x, NULL, 'bench' || x, first_name, last_name, email, status, 'Sales agent',"
                     + " LOWER(first_name || ' ' || last_name || ' ' || email) FROM ("

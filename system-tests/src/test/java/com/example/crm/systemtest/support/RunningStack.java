@@ -3,6 +3,9 @@ package com.example.crm.systemtest.support;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -97,6 +100,12 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running stack.sh", e);
         }
+    }
+
+    /** A connection to the CRM's H2 database (its AUTO_SERVER mode lets a second process in). */
+    public Connection crmDatabase() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + dataDir().resolve("crm-db/crm") + ";AUTO_SERVER=TRUE",
+                "crm", "crm");
     }
 
     /** Kills the CRM's server at once (SIGKILL, as a crash would), without letting it finish anything. */

@@ -3,7 +3,6 @@ package com.example.crm.systemtest.support;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,8 +24,7 @@ public final class SeededUsers {
         ObjectNode partial = Http.JSON.createObjectNode().put("ifResourceExists", "SKIP");
         ArrayNode accounts = partial.putArray("users");
         List<String> addresses = new ArrayList<>();
-        String url = "jdbc:h2:file:" + stack.dataDir().resolve("crm-db/crm") + ";AUTO_SERVER=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "crm", "crm");
+        try (Connection c = stack.crmDatabase();
              PreparedStatement insert = c.prepareStatement("INSERT INTO crm_user (id, keycloak_id, username, first_name,"
                      + " last_name, email, status, role, search_key) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', 'Sales agent', ?)")) {
             for (int i = 1; i <= count; i++) {
