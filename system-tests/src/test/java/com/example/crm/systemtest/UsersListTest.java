@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.crm.systemtest.support.Browser;
 import com.example.crm.systemtest.support.KeycloakAdminApi;
 import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.SystemTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import com.example.crm.systemtest.support.SystemTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -82,5 +83,22 @@ class UsersListTest {
         admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#users-form\\:users .ui-paginator-current"), "of 1"));
         assertEquals("William Hernandez", admin.text(By.cssSelector("#users-form\\:users tbody .crm-user-link")));
+    }
+
+    @Test
+    void everyAddressIsShownWholeAt1280And1920PixelsWide(RunningStack stack, Browser admin) {
+        admin.signInToCrm("admin", "admin");
+        for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
+            admin.driver.manage().window().setSize(size);
+            admin.go(stack.crmUrl() + "/settings/users/");
+            admin.driver.findElement(By.id("users-form:search")).sendKeys("field.example.com");
+            admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#users-form\\:users .ui-paginator-current"), "of 50"));
+            // The third column is Email: any cell whose text is wider than the cell is cut off.
+            Object cutOff = admin.driver.executeScript("return Array.from(document.querySelectorAll("
+                    + "'#users-form\\\\:users tbody td:nth-child(3)')).filter(td => td.scrollWidth > td.clientWidth)"
+                    + ".map(td => td.textContent.trim());");
+            assertEquals(List.of(), cutOff, "addresses cut off at " + size);
+        }
     }
 }
