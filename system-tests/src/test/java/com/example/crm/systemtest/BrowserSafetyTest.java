@@ -11,11 +11,15 @@ import com.example.crm.systemtest.support.SignedInSession;
 import com.example.crm.systemtest.support.SystemTest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What keeps a browser from being turned against an admin: framing, content sniffing, cookies, cross-site posts. */
 @SystemTest
 class BrowserSafetyTest {
+
+    private static final Pattern PUSH_CHANNEL = Pattern.compile("jakarta\\.faces\\.push/resetStatus\\?([\\w-]+)");
 
     @Test
     void noCrmPageCanBeFramedOrSniffed(RunningStack stack) {
@@ -62,6 +66,24 @@ class BrowserSafetyTest {
         HttpResponse<String> own = admin.postFrom("http://localhost:" + stack.crmPort, "/sign-out");
         assertEquals(302, own.statusCode());
         assertEquals(302, admin.get("/settings/users/").statusCode(), "signed out: sent to sign in again");
+    }
+
+    @Test
+    void eachProfilePageListensOnAChannelOfItsOwn(RunningStack stack) {
+        SignedInSession admin = SignedInSession.signIn(stack, "admin", "admin");
+        SignedInSession other = SignedInSession.signIn(stack, "admin", "admin");
+        List<String> channels = List.of(
+                channelOf(admin.get("/settings/users/profile.xhtml?id=3")),
+                channelOf(admin.get("/settings/users/profile.xhtml?id=3")),
+                channelOf(admin.get("/settings/users/profile.xhtml?id=4")),
+                channelOf(other.get("/settings/users/profile.xhtml?id=3")));
+        assertEquals(channels.size(), channels.stream().distinct().count(), "a channel id is good for one page: " + channels);
+    }
+
+    private static String channelOf(HttpResponse<String> page) {
+        Matcher channel = PUSH_CHANNEL.matcher(page.body());
+        assertTrue(channel.find(), "the profile listens on a websocket");
+        return channel.group(1);
     }
 
     private static String header(HttpResponse<String> answer, String name) {
