@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.systemtest.support.DemoUsers;
 import com.example.crm.systemtest.support.DemoUsers.DemoUser;
+import com.example.crm.systemtest.support.PageText;
 import com.example.crm.systemtest.support.RunningStack;
 import com.example.crm.systemtest.support.SignedInSession;
 import com.example.crm.systemtest.support.SystemTest;
@@ -80,7 +81,7 @@ class BadInputTest {
                 Map.of("email-form:new-email", "a".repeat(10_000) + "@example.com"));
 
         assertEquals(200, saved.statusCode());
-        assertTrue(saved.body().contains("longer than an email address can be"), shorten(saved.body()));
+        assertTrue(saved.body().contains("longer than an email address can be"), PageText.gist(saved.body()));
         assertTrue(admin.get(profileUrl).body().contains(ava.email()), "the address is unchanged");
     }
 
@@ -88,13 +89,8 @@ class BadInputTest {
     private static void assertListAnswer(HttpResponse<String> answer, String what) {
         assertEquals(200, answer.statusCode(), what);
         String body = answer.body();
-        assertTrue(body.startsWith("<?xml") && body.contains("<partial-response"), what + ": " + shorten(body));
+        assertTrue(body.startsWith("<?xml") && body.contains("<partial-response"), what + ": " + PageText.gist(body));
         assertFalse(body.contains("<error>") || body.contains("Something went wrong") || body.contains("kc-login"),
-                what + ": " + shorten(body));
-    }
-
-    private static String shorten(String body) {
-        String text = body.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
-        return text.substring(0, Math.min(400, text.length()));
+                what + ": " + PageText.gist(body));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.crm.systemtest.support.DemoUsers;
 import com.example.crm.systemtest.support.DemoUsers.DemoUser;
 import com.example.crm.systemtest.support.Mailbox;
+import com.example.crm.systemtest.support.PageText;
 import com.example.crm.systemtest.support.RunningStack;
 import com.example.crm.systemtest.support.SignedInSession;
 import com.example.crm.systemtest.support.SystemTest;
@@ -47,8 +48,8 @@ class KeycloakFaultsTest {
         // Keycloak's own report that it sent the link may beat the CRM's timeout (then the click is green), or not
         // (then the admin reads that it may or may not have gone out); never that nothing was sent.
         assertTrue(click.body().contains(SUCCESS) || click.body().contains("Keycloak did not answer in time"),
-                shorten(click.body()));
-        assertFalse(click.body().contains("no reset link was sent"), shorten(click.body()));
+                PageText.notifications(click.body()));
+        assertFalse(click.body().contains("no reset link was sent"), PageText.notifications(click.body()));
         stack.keycloakProxy.behave();
         new Mailbox(stack).awaitMessage(madison.email(), 1, Duration.ofSeconds(60)); // Keycloak did send it
         awaitLinkStatus(admin, madison, "Sent", Duration.ofSeconds(60)); // confirmed by Keycloak's report
@@ -65,7 +66,8 @@ class KeycloakFaultsTest {
         stack.keycloakProxy.answerBadGateway();
         HttpResponse<String> click = sendResetLink(admin, profile);
 
-        assertTrue(click.body().contains("Keycloak could not be reached, so no reset link was sent"), shorten(click.body()));
+        assertTrue(click.body().contains("Keycloak could not be reached, so no reset link was sent"),
+                PageText.notifications(click.body()));
         assertFalse(click.body().contains(SUCCESS));
         stack.keycloakProxy.behave();
         Thread.sleep(3000);
@@ -83,9 +85,9 @@ class KeycloakFaultsTest {
         stack.keycloakProxy.cutConnections();
         HttpResponse<String> click = sendResetLink(admin, profile);
 
-        assertFalse(click.body().contains(SUCCESS), shorten(click.body()));
+        assertFalse(click.body().contains(SUCCESS), PageText.notifications(click.body()));
         assertTrue(click.body().contains("Keycloak could not be reached") || click.body().contains("did not answer"),
-                shorten(click.body()));
+                PageText.notifications(click.body()));
         stack.keycloakProxy.behave();
         Thread.sleep(3000);
         assertEquals(0, new Mailbox(stack).messagesFor(victoria.email()).size());
@@ -120,12 +122,5 @@ class KeycloakFaultsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The notifications in a click's answer (the growls' messages), for a failure's message. */
-    private static String shorten(String body) {
-        int growls = body.indexOf("success-growl");
-        String text = (growls < 0 ? body : body.substring(growls)).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
-        return text.substring(0, Math.min(600, text.length()));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.crm.systemtest.support.DemoUsers;
 import com.example.crm.systemtest.support.DemoUsers.DemoUser;
 import com.example.crm.systemtest.support.Mailbox;
+import com.example.crm.systemtest.support.PageText;
 import com.example.crm.systemtest.support.RunningStack;
 import com.example.crm.systemtest.support.SignedInSession;
 import com.example.crm.systemtest.support.SystemTest;
@@ -81,7 +82,7 @@ class ManyAdminsTest {
                     return user.username() + " " + click.statusCode() + " " + click.body();
                 });
                 for (String answer : answers) {
-                    assertTrue(answer.contains(SUCCESS), "no success notification: " + shorten(answer));
+                    assertTrue(answer.contains(SUCCESS), "no success notification: " + PageText.gist(answer));
                 }
             }
         } finally {
@@ -117,7 +118,7 @@ class ManyAdminsTest {
                     HttpResponse<String> page = admin.get("/settings/users/profile.xhtml?id=" + user.id());
                     boolean right = page.statusCode() == 200
                             && page.body().contains("id=\"profile-name\">" + user.fullName() + "<");
-                    return right ? null : user.username() + " " + page.statusCode() + " " + shorten(page.body());
+                    return right ? null : user.username() + " " + page.statusCode() + " " + PageText.gist(page.body());
                 }));
             }
             for (Future<String> page : pages) {
@@ -142,7 +143,7 @@ class ManyAdminsTest {
                 "profile-form:profile");
 
         assertTrue(click.body().contains("This page is out of date") && click.body().contains("Nothing was sent"),
-                shorten(click.body()));
+                PageText.gist(click.body()));
         Thread.sleep(2000);
         assertEquals(0, new Mailbox(stack).messagesFor(camila.email()).size(), "emails to " + camila.email());
     }
@@ -155,7 +156,7 @@ class ManyAdminsTest {
                 HttpResponse<String> response = admin.get(page.getKey());
                 requests.incrementAndGet();
                 if (response.statusCode() != 200 || !page.getValue().test(response.body())) {
-                    wrong.add(page.getKey() + " → " + response.statusCode() + " " + shorten(response.body()));
+                    wrong.add(page.getKey() + " → " + response.statusCode() + " " + PageText.gist(response.body()));
                 }
             }
         }
@@ -200,10 +201,5 @@ class ManyAdminsTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static String shorten(String body) {
-        String text = body.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
-        return text.substring(0, Math.min(300, text.length()));
     }
 }
