@@ -12,6 +12,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STACK_DIR=${STACK_DIR:-$ROOT/.stack}
 CRM_HTTP_PORT=${CRM_HTTP_PORT:-8080}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+KEYCLOAK_MANAGEMENT_PORT=${KEYCLOAK_MANAGEMENT_PORT:-9180}
 SMTP_PORT=${SMTP_PORT:-3025}
 MAIL_API_PORT=${MAIL_API_PORT:-8025}
 CRM_COMPANY_NAME=${CRM_COMPANY_NAME:-Acme CRM (dev)}
@@ -26,6 +27,7 @@ STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-240}
 
 CRM_URL="http://localhost:$CRM_HTTP_PORT/crm"
 KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+KEYCLOAK_MANAGEMENT_URL="http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT"
 MAIL_API_URL="http://127.0.0.1:$MAIL_API_PORT"
 
 log() { printf '[stack] %s\n' "$*"; }
@@ -112,9 +114,11 @@ prepare_keycloak_home() {
 start_keycloak() {
   if is_running keycloak; then log "keycloak already runs"; wait_until_answers keycloak "$KEYCLOAK_URL/realms/crm"; return; fi
   require_free_port Keycloak "$KEYCLOAK_PORT" KEYCLOAK_PORT
+  require_free_port "Keycloak management" "$KEYCLOAK_MANAGEMENT_PORT" KEYCLOAK_MANAGEMENT_PORT
   prepare_keycloak_home
   # Bootstrap admin and realm placeholders are read from the environment (realm import: first start only).
   # declarative-ui: the admin console shows the extension's "CRM reset links" tab (an experimental Keycloak feature).
+  # Health and metrics answer on the management port (same host: 127.0.0.1), not on the public one.
   # The `email` event listener mails users when their password changed, and nothing else (not failed logins).
   launch keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     KC_SPI_EVENTS_LISTENER_EMAIL_INCLUDE_EVENTS=UPDATE_PASSWORD \
@@ -123,6 +127,7 @@ start_keycloak() {
     SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" CRM_BASE_URL="$CRM_URL" \
     CRM_OIDC_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" \
     "$STACK_DIR/keycloak/bin/kc.sh" start-dev --features=declarative-ui --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+    --health-enabled=true --metrics-enabled=true --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
     --hostname="$KEYCLOAK_URL" --import-realm
   wait_until_answers keycloak "$KEYCLOAK_URL/realms/crm"
 }
@@ -199,6 +204,7 @@ print_welcome() {
 The stack is up.
   CRM admin pages   $CRM_URL/             sign in as admin / admin (crm-admin) or agent / agent (no crm-admin)
   Keycloak console  $KEYCLOAK_URL/admin/  admin / admin (realm master); the product's realm is "crm"
+  Keycloak health   $KEYCLOAK_MANAGEMENT_URL/health/ready, metrics: $KEYCLOAK_MANAGEMENT_URL/metrics
   Mail (GreenMail)  SMTP 127.0.0.1:$SMTP_PORT, messages: $MAIL_API_URL/api/user/<email>/messages
   Logs and data     $STACK_DIR
 Stop it with: server-config/stack.sh down

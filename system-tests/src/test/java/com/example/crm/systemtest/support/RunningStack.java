@@ -22,6 +22,7 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
 
     public final int crmPort = freePort();
     public final int keycloakPort = freePort();
+    public final int keycloakManagementPort = freePort();
     public final int smtpPort = freePort();
     public final int mailApiPort = freePort();
     /** The CRM calls Keycloak's admin API through this proxy, which fault tests make misbehave. */
@@ -35,6 +36,11 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
 
     public String keycloakUrl() {
         return "http://localhost:" + keycloakPort;
+    }
+
+    /** Keycloak's health and metrics (its management interface). */
+    public String keycloakManagementUrl() {
+        return "http://127.0.0.1:" + keycloakManagementPort;
     }
 
     public String mailApiUrl() {
@@ -78,6 +84,7 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
                     "STACK_DIR", dir.toString(),
                     "CRM_HTTP_PORT", String.valueOf(crmPort),
                     "KEYCLOAK_PORT", String.valueOf(keycloakPort),
+                    "KEYCLOAK_MANAGEMENT_PORT", String.valueOf(keycloakManagementPort),
                     "SMTP_PORT", String.valueOf(smtpPort),
                     "MAIL_API_PORT", String.valueOf(mailApiPort),
                     "CRM_COMPANY_NAME", "Acme CRM (system test)",
