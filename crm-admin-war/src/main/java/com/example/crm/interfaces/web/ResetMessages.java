@@ -43,6 +43,11 @@ public final class ResetMessages {
         return bundle.getString("reset.failed.userGone");
     }
 
+    /** The CRM's own database did not answer, so nothing was recorded and nothing sent. */
+    public String databaseDownText() {
+        return bundle.getString("reset.failed.databaseDown");
+    }
+
     /** Why no link was sent, naming the user and, where Keycloak said something, Keycloak's words. */
     public String failureText(ResetAttempt.Failed failed) {
         return failureText(failed.failure(), failed.userName(), failed.detail());

@@ -11,6 +11,7 @@ import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.EmailAdvice;
+import com.example.crm.interfaces.web.DatabaseOutage;
 import com.example.crm.interfaces.web.DisplayTimes;
 import com.example.crm.interfaces.web.Notifications;
 import com.example.crm.interfaces.web.ResetMessages;
@@ -22,6 +23,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** A user's profile: who they are, their last reset link, and More → Send Reset Link. */
 @Named
@@ -29,6 +32,7 @@ import java.util.Optional;
 public class UserProfileBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(UserProfileBacking.class.getName());
     private static final int HISTORY_SIZE = 10;
 
     @Inject
@@ -131,6 +135,14 @@ public class UserProfileBacking implements Serializable {
             attempt = resets.sendResetLink(id());
         } catch (UnknownUserException e) {
             Notifications.error(words.failureTitle(), words.userGoneText());
+            return;
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.caused(e)) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "No reset link sent for CRM user {0}: the database did not answer ({1})",
+                    new Object[] {id(), e.getMessage()});
+            Notifications.error(words.failureTitle(), words.databaseDownText());
             return;
         }
         forgetLoadedState(); // the profile shows the new state
