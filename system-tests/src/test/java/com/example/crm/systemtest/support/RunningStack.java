@@ -18,6 +18,8 @@ import org.opentest4j.TestAbortedException;
  * so that a running dev stack never collides with the tests. Started once per test run; stopped at its end.
  * Its data lives in H2 files, or with the system property {@code stack.db=postgres} in databases of the PostgreSQL
  * server on 127.0.0.1:5432, which the CRM reaches through a proxy that tests can cut.
+ * With {@code stack.attached.crm-port} (and the other {@code stack.attached.*} ports) the tests use servers started
+ * by someone else instead, such as the product's container images, and neither start nor stop them.
  */
 public final class RunningStack implements ExtensionContext.Store.CloseableResource {
 
@@ -28,11 +30,12 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
 
     public final boolean onPostgres = "postgres".equals(System.getProperty("stack.db", "h2"));
 
-    public final int crmPort = freePort();
-    public final int keycloakPort = freePort();
-    public final int keycloakManagementPort = freePort();
-    public final int smtpPort = freePort();
-    public final int mailApiPort = freePort();
+    public final boolean attached = System.getProperty("stack.attached.crm-port") != null;
+    public final int crmPort = port("crm-port");
+    public final int keycloakPort = port("keycloak-port");
+    public final int keycloakManagementPort = port("keycloak-management-port");
+    public final int smtpPort = port("smtp-port");
+    public final int mailApiPort = port("mail-api-port");
     /** The CRM calls Keycloak's admin API through this proxy, which fault tests make misbehave. */
     public final FaultyProxy keycloakProxy = FaultyProxy.to(keycloakPort);
     /** On PostgreSQL, the CRM reaches its database through this proxy, which fault tests cut. */
@@ -72,14 +75,16 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
         if (stack.onPostgres) {
             requirePostgres();
         }
-        stack.run("reset"); // fresh realm and CRM data for this run's ports
-        stack.run("up");
+        if (!stack.attached) {
+            stack.run("reset"); // fresh realm and CRM data for this run's ports
+            stack.run("up");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.run("down")));
+        }
         // MicroShed Testing's manual mode: talk to this already running application.
         System.setProperty("microshed_manual_env", "true");
         System.setProperty("microshed_hostname", "localhost");
         System.setProperty("microshed_http_port", String.valueOf(stack.crmPort));
         System.setProperty("microshed_app_context_root", "/crm");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.run("down")));
         return stack;
     }
 
@@ -177,7 +182,9 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
 
     @Override
     public void close() {
-        run("down");
+        if (!attached) {
+            run(onPostgres ? "reset" : "down"); // leave no databases behind on the shared PostgreSQL server
+        }
         keycloakProxy.close();
         if (databaseProxy != null) {
             databaseProxy.close();
@@ -187,6 +194,12 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
     private static String tail(Path file) throws IOException {
         var lines = Files.readAllLines(file);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    /** The attached server's port, or a free one for a stack of this run's own. */
+    private static int port(String name) {
+        String attachedPort = System.getProperty("stack.attached." + name);
+        return attachedPort == null ? freePort() : Integer.parseInt(attachedPort);
     }
 
     private static int freePort() {
