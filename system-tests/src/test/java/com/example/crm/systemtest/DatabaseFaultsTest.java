@@ -10,6 +10,7 @@ import com.example.crm.systemtest.support.Http;
 import com.example.crm.systemtest.support.Mailbox;
 import com.example.crm.systemtest.support.PageText;
 import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.SeededUsers;
 import com.example.crm.systemtest.support.SignedInSession;
 import com.example.crm.systemtest.support.SystemTest;
 import java.net.http.HttpResponse;
@@ -19,7 +20,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +32,16 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The CRM's PostgreSQL database unreachable (a real TCP proxy between the CRM and the database, cut): the admin is told
- * that nothing was sent, the CRM says it is not ready, nothing is lost, and it recovers by itself. Runs on PostgreSQL.
+ * that nothing was sent, the CRM says it is not ready, nothing is lost, a bulk run finishes emailing everyone once, and
+ * it recovers by itself. Runs on PostgreSQL.
  */
 @SystemTest
 @EnabledIfSystemProperty(named = "stack.db", matches = "postgres", disabledReason = "the database proxy is on the PostgreSQL stack")
 class DatabaseFaultsTest {
 
     private static final String SUCCESS = "Reset Password Instruction has been sent successfully!";
+    private static final int BULK_USERS = 20;
+    private static final Pattern RUN = Pattern.compile("bulk\\.xhtml\\?run=(\\d+)");
 
     private RunningStack stack;
 
@@ -96,6 +104,48 @@ class DatabaseFaultsTest {
 
         awaitLatestRequest(logan, "SENT", Duration.ofSeconds(90)); // Keycloak's report, retried, confirms it
         assertEquals(1, new Mailbox(stack).messagesFor(logan.email()).size());
+    }
+
+    @Test
+    void aBulkRunThroughADatabaseOutageFinishesAndEmailsEveryoneOnce() throws InterruptedException {
+        List<String> team = SeededUsers.seed(stack, "outage", "outage.example.com", BULK_USERS, 400_000);
+        SignedInSession admin = SignedInSession.signIn(stack, "admin", "admin");
+        HttpResponse<String> users = admin.get("/settings/users/");
+        admin.type(users, "users-form", "users-form:search", "users-form:users users-form:bulk-bar", "outage.example.com");
+        admin.click(users, "users-form", "users-form:select-all-matching", "users-form:bulk-bar users-form:users");
+        stack.keycloakProxy.holdAnswersBack("execute-actions-email", Duration.ofSeconds(1)); // a run that takes a while
+        HttpResponse<String> started = admin.click(users, "users-form", "users-form:bulk-send", "users-form:bulk-bar");
+        Matcher run = RUN.matcher(started.body());
+        assertTrue(run.find(), "the run started: " + PageText.notifications(started.body()));
+
+        Mailbox mail = new Mailbox(stack);
+        awaitUntil(() -> emailed(mail, team) >= 4, Duration.ofSeconds(60), "four users emailed before the outage");
+        stack.databaseProxy.cutConnections();
+        Thread.sleep(6000);
+        stack.databaseProxy.behave();
+        stack.keycloakProxy.behave();
+
+        awaitUntil(() -> admin.get("/settings/users/bulk.xhtml?run=" + run.group(1)).body().contains("Finished"),
+                Duration.ofMinutes(3), "the run finished after the outage");
+        awaitUntil(() -> emailed(mail, team) == BULK_USERS, Duration.ofSeconds(60), "every user emailed");
+        Thread.sleep(2000);
+        for (String address : team) {
+            assertEquals(1, mail.messagesFor(address).size(), address + " is emailed once");
+        }
+    }
+
+    private static int emailed(Mailbox mail, List<String> team) {
+        return (int) team.stream().filter(address -> !mail.messagesFor(address).isEmpty()).count();
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + limit + ": " + what);
+            }
+            Thread.sleep(1000);
+        }
     }
 
     private void awaitHealthy() throws InterruptedException {
