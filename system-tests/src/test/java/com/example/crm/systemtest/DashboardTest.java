@@ -1,0 +1,76 @@
+package com.example.crm.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.crm.systemtest.support.Browser;
+import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.SeededUsers;
+import com.example.crm.systemtest.support.SystemTest;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The start page's resets dashboard: the figures, the chart, and each figure leading to the matching attempts. */
+@SystemTest
+class DashboardTest {
+
+    @Test
+    void anAdminSeesTheLast30DaysAndAUserSentManyLinksAndEachFigureLeadsToItsAttempts(RunningStack stack, Browser admin)
+            throws SQLException {
+        SeededUsers.seed(stack, "dashboard", "dashboard.example.com", 1, 500_000);
+        try (Connection db = stack.crmDatabase()) {
+            for (int minutes = 30; minutes >= 10; minutes -= 10) {
+                insertSentLink(stack, db, 500_001, Instant.now().minus(Duration.ofMinutes(minutes)));
+            }
+        }
+
+        admin.signInToCrm("admin", "admin");
+        admin.waitForText(By.id("dashboard-title"), "Password resets, last 30 days", Duration.ofSeconds(10));
+        assertTrue(admin.text(By.id("frequent-recipients")).contains("Dashboard Tester001"), admin.text(By.id("frequent-recipients")));
+        assertTrue(admin.text(By.id("frequent-recipients")).contains("3 links"));
+        assertTrue(admin.text(By.id("open-links")).startsWith("Links open now:"));
+        assertFalse(admin.driver.findElements(By.cssSelector("#dashboard-form\\:per-day canvas")).isEmpty(), "the chart is drawn");
+        for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
+            admin.driver.manage().window().setSize(size);
+            admin.screenshot(Path.of(System.getProperty("screenshots.dir", "target/screenshots"),
+                    "dashboard-" + size.getWidth() + ".png"));
+        }
+
+        admin.driver.findElement(By.cssSelector(".crm-dashboard-NOT_SENT")).click();
+        admin.waiting().until(ExpectedConditions.urlContains("/settings/audit/"));
+        assertTrue(admin.driver.getCurrentUrl().contains("outcome=FAILED"), admin.driver.getCurrentUrl());
+        assertEquals("Not sent", admin.text(By.id("audit-form:outcome_label")), "the audit log opens filtered");
+    }
+
+    @Test
+    void someoneWithoutTheAdminRoleSeesNoFigures(Browser agent) {
+        agent.signInToCrm("agent", "agent");
+        assertTrue(agent.pageText().contains("User Management needs the crm-admin role"));
+        assertTrue(agent.driver.findElements(By.id("dashboard-title")).isEmpty(), "no dashboard without the role");
+    }
+
+    private static void insertSentLink(RunningStack stack, Connection db, long user, Instant at) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO reset_request (id, crm_user_id, requested_by,"
+                + " requested_at, lifespan_seconds, sent_at, expires_at, status, status_changed_at)"
+                + " VALUES (?, ?, 'admin', ?, 3600, ?, ?, 'SENT', ?)")) {
+            insert.setLong(1, stack.nextValue(db, "reset_request_seq"));
+            insert.setLong(2, user);
+            insert.setObject(3, at.atOffset(ZoneOffset.UTC));
+            insert.setObject(4, at.atOffset(ZoneOffset.UTC));
+            insert.setObject(5, at.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
+            insert.setObject(6, at.atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+    }
+}
