@@ -44,9 +44,9 @@ class HealthAndMetricsTest {
     void aSentAndARefusedResetCountOnBothServers(RunningStack stack, Browser admin) {
         double sent = crm(stack, "crm_resets_sent_total");
         double noEmail = crm(stack, "crm_resets_refused_total", "reason=\"no_email\"");
-        double sendCalls = crm(stack, "crm_keycloak_calls_seconds_count", "operation=\"send_reset_email\"");
+        double sendCalls = crm(stack, "crm_keycloak_calls_milliseconds_count", "operation=\"send_reset_email\"");
         double linkSentReports = crm(stack, "crm_reports_received_total", "type=\"link_sent\"");
-        double lagCount = crm(stack, "crm_reports_lag_seconds_count");
+        double lagCount = crm(stack, "crm_reports_lag_milliseconds_count");
         double queued = keycloak(stack, "crm_reporter_reports_queued_total");
         double delivered = keycloak(stack, "crm_reporter_reports_total", "outcome=\"delivered\"");
 
@@ -58,13 +58,13 @@ class HealthAndMetricsTest {
 
         assertTrue(crm(stack, "crm_resets_sent_total") >= sent + 1, "sent");
         assertEquals(noEmail + 1, crm(stack, "crm_resets_refused_total", "reason=\"no_email\""), "refused: no email");
-        assertTrue(crm(stack, "crm_keycloak_calls_seconds_count", "operation=\"send_reset_email\"") >= sendCalls + 1,
+        assertTrue(crm(stack, "crm_keycloak_calls_milliseconds_count", "operation=\"send_reset_email\"") >= sendCalls + 1,
                 "the call to Keycloak is timed");
         // Keycloak reports the sent link to the CRM after its own transaction, from a thread of its own.
         awaitAtLeast(() -> keycloak(stack, "crm_reporter_reports_queued_total"), queued + 1, "queued in Keycloak");
         awaitAtLeast(() -> keycloak(stack, "crm_reporter_reports_total", "outcome=\"delivered\""), delivered + 1, "delivered");
         awaitAtLeast(() -> crm(stack, "crm_reports_received_total", "type=\"link_sent\""), linkSentReports + 1, "received");
-        assertTrue(crm(stack, "crm_reports_lag_seconds_count") >= lagCount + 1, "its lag is measured");
+        assertTrue(crm(stack, "crm_reports_lag_milliseconds_count") >= lagCount + 1, "its lag is measured");
 
         String page = Http.get(serverOf(stack) + "/metrics").body();
         assertTrue(!page.contains("henry") && !page.contains("example.com"), "no user data on /metrics");

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -30,9 +29,9 @@ public class CrmMetrics {
     static final String LINKS_CLOSED = "crm.links.closed";
     static final String REPORTS_RECEIVED = "crm.reports.received";
     static final String REPORTS_REJECTED = "crm.reports.rejected";
-    static final String REPORT_LAG = "crm.reports.lag";
+    static final String REPORT_LAG = "crm.reports.lag.milliseconds";
     static final String BULK_ITEMS = "crm.bulk.items";
-    static final String KEYCLOAK_CALLS = "crm.keycloak.calls";
+    static final String KEYCLOAK_CALLS = "crm.keycloak.calls.milliseconds";
 
     private static final Metadata SENT = counter(MetricTags.RESETS_SENT, "Reset links Keycloak emailed");
     private static final Metadata REFUSED = counter(MetricTags.RESETS_REFUSED,
@@ -41,10 +40,11 @@ public class CrmMetrics {
     private static final Metadata CLOSED = counter(LINKS_CLOSED, "Sent links that stopped working (by outcome)");
     private static final Metadata RECEIVED = counter(REPORTS_RECEIVED, "Keycloak's reports accepted at the callback (by type)");
     private static final Metadata REJECTED = counter(REPORTS_REJECTED, "Reports refused at the callback (by reason)");
-    private static final Metadata LAG = Metadata.builder().withName(REPORT_LAG).withUnit(MetricUnits.SECONDS)
-            .withDescription("From the event in Keycloak to its report applied in the CRM").build();
-    private static final Metadata CALLS = Metadata.builder().withName(KEYCLOAK_CALLS).withUnit(MetricUnits.SECONDS)
-            .withDescription("Calls to Keycloak's admin API (by operation), failed ones included").build();
+    // Histograms of plain milliseconds: Payara 6.2025.10 scales a timer's (or a unit's) quantiles and sum differently.
+    private static final Metadata LAG = Metadata.builder().withName(REPORT_LAG)
+            .withDescription("Milliseconds from the event in Keycloak to its report taken in by the CRM").build();
+    private static final Metadata CALLS = Metadata.builder().withName(KEYCLOAK_CALLS)
+            .withDescription("Milliseconds of each call to Keycloak's admin API (by operation), failed ones included").build();
     private static final Metadata BULK = Metadata.builder().withName(BULK_ITEMS)
             .withDescription("Items of bulk runs not yet finished (by state); NaN when the database does not answer").build();
 
@@ -77,7 +77,7 @@ public class CrmMetrics {
         for (ReportType type : ReportType.values()) {
             registry.counter(RECEIVED, new Tag("type", MetricTags.value(type)));
         }
-        registry.timer(LAG);
+        registry.histogram(LAG);
         RecentCounts bulkItems = new RecentCounts(bulkLedger::itemsOfUnfinishedRuns, clock);
         for (BulkOutcome outcome : BulkOutcome.values()) {
             registry.gauge(BULK, () -> bulkItems.of(outcome), new Tag("state", MetricTags.value(outcome)));
@@ -100,7 +100,7 @@ public class CrmMetrics {
 
     /** A report taken in (not a repeat) {@code lag} after its event happened in Keycloak. */
     public void reportTakenIn(Duration lag) {
-        registry.timer(LAG).update(lag.isNegative() ? Duration.ZERO : lag); // the two servers' clocks may differ a little
+        registry.histogram(LAG).update(Math.max(0, lag.toMillis())); // the two servers' clocks may differ a little
     }
 
     public void reportRejected(Enum<?> reason) {
@@ -108,7 +108,7 @@ public class CrmMetrics {
     }
 
     public void keycloakCall(String operation, Duration took) {
-        registry.timer(CALLS, new Tag("operation", operation)).update(took);
+        registry.histogram(CALLS, new Tag("operation", operation)).update(took.toMillis());
     }
 
     private static Metadata counter(String name, String description) {
