@@ -35,7 +35,7 @@ public class CrmMetrics {
 
     private static final Metadata SENT = counter(MetricTags.RESETS_SENT, "Reset links Keycloak emailed");
     private static final Metadata REFUSED = counter(MetricTags.RESETS_REFUSED,
-            "Reset links not sent because of the user (by reason; Keycloak was not asked)");
+            "Reset links the CRM's own checks or the hourly limit turned away (by reason); Keycloak was not asked");
     private static final Metadata FAILED = counter(MetricTags.RESETS_FAILED, "Reset links that could not be sent (by cause)");
     private static final Metadata CLOSED = counter(LINKS_CLOSED, "Sent links that stopped working (by outcome)");
     private static final Metadata RECEIVED = counter(REPORTS_RECEIVED, "Keycloak's reports accepted at the callback (by type)");
