@@ -1,5 +1,6 @@
 package com.example.crm.application;
 
+import com.example.crm.domain.model.bulk.BulkOutcome;
 import com.example.crm.domain.model.bulk.BulkRun;
 import com.example.crm.domain.model.bulk.BulkRunItem;
 import com.example.crm.domain.model.bulk.BulkRuns;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -67,6 +69,12 @@ public class BulkLedger {
     @Transactional
     public List<Long> unfinishedRuns() {
         return runs.unfinished().stream().map(BulkRun::getId).toList();
+    }
+
+    /** The items of runs still going, by outcome: pending ones that stay are a stuck run. */
+    @Transactional
+    public Map<BulkOutcome, Long> itemsOfUnfinishedRuns() {
+        return runs.countUnfinishedByOutcome();
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package com.example.crm.application;
 import com.example.crm.domain.model.reset.LinkReportRules;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
+import com.example.crm.domain.model.reset.ResetStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,10 +29,14 @@ public class LinkExpiry {
     @Inject
     Event<ResetStatusChanged> statusChanged;
 
+    @Inject
+    Event<LinkClosed> closed;
+
     @Transactional
     public int expireRunOut() {
         var now = clock.instant();
         List<ResetRequest> expired = LinkReportRules.expire(requests.runOutBy(now, BATCH), now);
+        expired.forEach(request -> closed.fire(new LinkClosed(ResetStatus.EXPIRED)));
         expired.stream().map(request -> request.getUser().getId()).distinct()
                 .forEach(userId -> statusChanged.fire(new ResetStatusChanged(userId)));
         return expired.size();

@@ -43,6 +43,9 @@ public class LinkReports {
     @Inject
     Event<ResetStatusChanged> statusChanged;
 
+    @Inject
+    Event<LinkClosed> closed;
+
     @Transactional
     public Outcome apply(LinkReport report) {
         if (!received.add(new ReceivedReport(report.eventId(), report.type().name(), clock.instant()))) {
@@ -60,6 +63,8 @@ public class LinkReports {
         }
         changed.forEach(request -> LOG.info(() -> "Reset request " + request.getId() + " is now " + request.getStatus()
                 + " (Keycloak event " + report.eventId() + ", " + report.type() + ")"));
+        changed.stream().map(ResetRequest::getStatus).filter(LinkClosed::closes)
+                .forEach(status -> closed.fire(new LinkClosed(status)));
         statusChanged.fire(new ResetStatusChanged(user.get().getId()));
         return Outcome.APPLIED;
     }

@@ -1,5 +1,6 @@
 package com.example.crm.application;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -7,6 +8,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -32,14 +35,29 @@ public class LinkStatusSchedule {
     @Inject
     ReceivedReportsRetention retention;
 
+    @Inject
+    Clock clock;
+
     private final AtomicBoolean recovering = new AtomicBoolean();
+    private volatile Instant lastExpiryStarted;
+
+    @PostConstruct
+    void created() {
+        lastExpiryStarted = clock.instant();
+    }
 
     @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
     public void expireRunOutLinks() {
+        lastExpiryStarted = clock.instant();
         ScheduledJobs.runTurn(LOG, "Link expiry", () -> {
             expiry.expireRunOut();
             expiry.closeUnconfirmed();
         });
+    }
+
+    /** When the minute's expiry last started (or, before its first run, when the schedule was set up): its heartbeat. */
+    public Instant lastExpiryStarted() {
+        return lastExpiryStarted;
     }
 
     /** Every open link, every 5 minutes; a run still going when the next is due lets that one pass. */

@@ -2,6 +2,7 @@ package com.example.crm.application;
 
 import com.example.crm.domain.model.reset.ResetFailure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +27,24 @@ public class PasswordResetService {
     @Inject
     SignedInAdmin admins;
 
+    @Inject
+    Event<ResetAttempt> outcomes;
+
     public ResetAttempt sendResetLink(long crmUserId) {
         return send(crmUserId, admins.require());
     }
 
-    /** Sends on behalf of {@code admin}, whose role was checked by the caller (a bulk run checks it when it starts). */
+    /**
+     * Sends on behalf of {@code admin}, whose role was checked by the caller (a bulk run checks it when it starts), and
+     * announces the outcome (for the metrics).
+     */
     ResetAttempt send(long crmUserId, String admin) {
+        ResetAttempt attempt = attempt(crmUserId, admin);
+        outcomes.fire(attempt);
+        return attempt;
+    }
+
+    private ResetAttempt attempt(long crmUserId, String admin) {
         Duration lifespan = settings.lifespan();
         ResetLedger.Opening opening = ledger.open(crmUserId, admin, lifespan);
         if (!opening.callsKeycloakAccounts()) {

@@ -1,5 +1,7 @@
 package com.example.crm.testsupport;
 
+import com.example.crm.infrastructure.keycloak.KeycloakReachability;
+import com.example.crm.infrastructure.keycloak.KeycloakSettings;
 import com.example.crm.interfaces.rest.KeycloakReportsResource;
 import com.example.crm.interfaces.rest.RejectedReportsLog;
 import java.io.File;
@@ -33,6 +35,11 @@ public final class CrmDeployment {
                 .addClasses(KeycloakReportsResource.class, RejectedReportsLog.class)
                 .addClass("com.example.crm.interfaces.rest.ReportBody")
                 .addClass("com.example.crm.interfaces.rest.KeycloakReportsResourceIT")
+                // Health checks and metrics, with the Keycloak probe (the ITs' Keycloak address answers nothing).
+                .addPackage("com.example.crm.interfaces.health")
+                .addPackage("com.example.crm.infrastructure.metrics")
+                .addClasses(KeycloakReachability.class, KeycloakSettings.class)
+                .addClass("com.example.crm.interfaces.health.HealthAndMetricsIT")
                 .addAsResource(war.resolve("WEB-INF/classes/META-INF/persistence.xml").toFile(), "META-INF/persistence.xml")
                 .addAsResource(war.resolve("WEB-INF/classes/META-INF/microprofile-config.properties").toFile(),
                         "META-INF/microprofile-config.properties")

@@ -3,6 +3,7 @@ package com.example.crm.infrastructure.keycloak;
 import com.example.crm.application.KeycloakAccounts;
 import com.example.crm.application.KeycloakCallException;
 import com.example.crm.domain.model.reset.LinkReport;
+import com.example.crm.infrastructure.metrics.CrmMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,9 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
     @Inject
     KeycloakSettings settings;
 
+    @Inject
+    CrmMetrics metrics;
+
     private ResteasyClient http;
     private Keycloak keycloak;
 
@@ -73,7 +77,7 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
 
     @Override
     public void sendPasswordReset(String keycloakId, Duration lifespan) {
-        calling(() -> {
+        calling("send_reset_email", () -> {
             keycloak.realm(settings.realm()).users().get(keycloakId).executeActionsEmail(
                     settings.clientId(), settings.crmBaseUrl() + "/", Math.toIntExact(lifespan.toSeconds()),
                     List.of(UPDATE_PASSWORD));
@@ -85,7 +89,7 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
     public List<LinkReport> linkEventsSince(String keycloakId, Instant since) {
         // Keycloak filters by day; the exact time is filtered here.
         String day = since.atZone(ZoneOffset.UTC).toLocalDate().toString();
-        return calling(() -> {
+        return calling("read_events", () -> {
             RealmResource realm = keycloak.realm(settings.realm());
             Stream<LinkReport> sent = realm.getAdminEvents(List.of("ACTION"), null, null, null, null,
                             "users/" + keycloakId + "/execute-actions-email", day, null, 0, StoredLinkEvents.MAX).stream()
@@ -101,13 +105,13 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
 
     @Override
     public Optional<String> emailOf(String keycloakId) {
-        String email = calling(() -> keycloak.realm(settings.realm()).users().get(keycloakId).toRepresentation().getEmail());
+        String email = calling("read_user", () -> keycloak.realm(settings.realm()).users().get(keycloakId).toRepresentation().getEmail());
         return Optional.ofNullable(email).filter(address -> !address.isBlank());
     }
 
     @Override
     public void changeEmail(String keycloakId, String email) {
-        calling(() -> {
+        calling("update_user", () -> {
             UserResource user = keycloak.realm(settings.realm()).users().get(keycloakId);
             UserRepresentation account = user.toRepresentation();
             account.setEmail(email);
@@ -117,8 +121,12 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
         });
     }
 
-    /** Makes one call to Keycloak's admin API; what went wrong comes back as the CRM's failure, with Keycloak's words. */
-    private static <T> T calling(Supplier<T> call) {
+    /**
+     * Makes one call to Keycloak's admin API, timed as {@code operation}; what went wrong comes back as the CRM's failure,
+     * with Keycloak's words.
+     */
+    private <T> T calling(String operation, Supplier<T> call) {
+        long start = System.nanoTime();
         try {
             return call.get();
         } catch (WebApplicationException e) {
@@ -126,6 +134,8 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
             throw new KeycloakCallException(KeycloakErrors.fromStatus(e.getResponse().getStatus(), message), message, e);
         } catch (ProcessingException e) {
             throw new KeycloakCallException(KeycloakErrors.fromTransport(e), null, e);
+        } finally {
+            metrics.keycloakCall(operation, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

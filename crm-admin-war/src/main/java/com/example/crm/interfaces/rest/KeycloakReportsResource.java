@@ -2,6 +2,7 @@ package com.example.crm.interfaces.rest;
 
 import com.example.crm.application.LinkReports;
 import com.example.crm.domain.model.reset.LinkReport;
+import com.example.crm.infrastructure.metrics.CrmMetrics;
 import com.example.crm.interfaces.rest.RejectedReportsLog.Reason;
 import com.example.crm.report.ReportJson;
 import com.example.crm.report.ReportSignature;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -59,6 +61,9 @@ public class KeycloakReportsResource {
     @Inject
     RejectedReportsLog rejections;
 
+    @Inject
+    CrmMetrics metrics;
+
     /**
      * 413 for a body over {@link #MAX_BODY_BYTES}, 401 for a missing or wrong signature or a stale timestamp, 400 for a
      * body that is no report, 403 for a report of another realm, 204 otherwise.
@@ -80,7 +85,7 @@ public class KeycloakReportsResource {
         try {
             text = ReportBody.read(body, MAX_BODY_BYTES);
         } catch (IOException e) {
-            rejections.rejected(Reason.NOT_A_REPORT, "its body could not be read (" + e.getClass().getSimpleName() + ")");
+            rejected(Reason.NOT_A_REPORT, "its body could not be read (" + e.getClass().getSimpleName() + ")");
             return refusal(400, "body could not be read");
         }
         if (text.isEmpty()) {
@@ -100,34 +105,42 @@ public class KeycloakReportsResource {
             LOG.info(() -> "Ignored a Keycloak report of a type this CRM does not know: " + e.type());
             return Response.noContent().build();
         } catch (UnreadableReportException e) {
-            rejections.rejected(Reason.NOT_A_REPORT,
+            rejected(Reason.NOT_A_REPORT,
                     "signed, but its body is not a report (" + oneLine(e.getMessage(), MAX_LOGGED_DETAIL) + ")");
             return refusal(400, "not a report");
         }
         if (!realm.equals(report.realm())) {
             return otherRealm(report.realm());
         }
-        linkReports.apply(linkReport(report));
+        metrics.reportReceived(report.type());
+        if (linkReports.apply(linkReport(report)) != LinkReports.Outcome.ALREADY_RECEIVED) {
+            metrics.reportTakenIn(Duration.between(report.occurredAt(), clock.instant()));
+        }
         return Response.noContent().build();
     }
 
+    private void rejected(Reason reason, String what) {
+        metrics.reportRejected(reason);
+        rejections.rejected(reason, what);
+    }
+
     private Response tooLarge() {
-        rejections.rejected(Reason.TOO_LARGE, "its body is larger than " + MAX_BODY_BYTES + " bytes");
+        rejected(Reason.TOO_LARGE, "its body is larger than " + MAX_BODY_BYTES + " bytes");
         return refusal(413, "report larger than " + MAX_BODY_BYTES + " bytes");
     }
 
     private Response unauthorized(ReportSignature.Verdict verdict) {
         if (verdict == ReportSignature.Verdict.OUTSIDE_TIME_WINDOW) {
-            rejections.rejected(Reason.TIME_WINDOW, "its timestamp is more than " + ReportSignature.WINDOW + " from now");
+            rejected(Reason.TIME_WINDOW, "its timestamp is more than " + ReportSignature.WINDOW + " from now");
             return refusal(401, "timestamp outside the allowed window");
         }
-        rejections.rejected(Reason.SIGNATURE, "missing or wrong signature");
+        rejected(Reason.SIGNATURE, "missing or wrong signature");
         return refusal(401, "missing or wrong signature");
     }
 
     /** Signed with the shared secret, but for a realm this CRM does not serve: a reporter set up on the wrong realm. */
     private Response otherRealm(String reported) {
-        rejections.rejected(Reason.OTHER_REALM, "it is for realm " + printable(reported) + ", this CRM serves realm "
+        rejected(Reason.OTHER_REALM, "it is for realm " + printable(reported) + ", this CRM serves realm "
                 + realm + " (is the reporter set up on the wrong realm?)");
         return refusal(403, "report for another realm than " + realm);
     }

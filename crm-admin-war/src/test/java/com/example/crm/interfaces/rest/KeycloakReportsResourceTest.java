@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.application.LinkReports;
 import com.example.crm.domain.model.reset.LinkReport;
+import com.example.crm.infrastructure.metrics.CrmMetrics;
 import com.example.crm.report.ReportSignature;
 import com.example.crm.report.ReportType;
 import com.example.crm.report.SignatureVectors;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ class KeycloakReportsResourceTest {
 
     private final List<LinkReport> applied = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> counted = new ArrayList<>();
     private final KeycloakReportsResource resource = new KeycloakReportsResource();
 
     KeycloakReportsResourceTest() {
@@ -41,6 +44,22 @@ class KeycloakReportsResourceTest {
                 return Outcome.APPLIED;
             }
         };
+        resource.metrics = new CrmMetrics() {
+            @Override
+            public void reportReceived(ReportType type) {
+                counted.add("received " + type);
+            }
+
+            @Override
+            public void reportTakenIn(Duration lag) {
+                counted.add("lag " + lag.toSeconds() + " s");
+            }
+
+            @Override
+            public void reportRejected(Enum<?> reason) {
+                counted.add("rejected " + reason);
+            }
+        };
         resource.rejections = new RejectedReportsLog();
         resource.rejections.clock = resource.clock;
         resource.rejections.warnings = warnings::add;
@@ -51,6 +70,9 @@ class KeycloakReportsResourceTest {
         assertEquals(204, post(TIMESTAMP, VECTOR.signature(), VECTOR.body()).getStatus());
         assertEquals(List.of(new LinkReport("e3", ReportType.LINK_SENT, "u1", Instant.parse("2026-11-27T11:46:40Z"),
                 Instant.parse("2026-11-27T12:46:40Z"), true)), applied);
+        // The vector's event happened at 11:46:40, and the report is read at its signature's time plus 30 s.
+        assertEquals(List.of("received LINK_SENT", "lag " + (VECTOR.timestamp() + 30 - Instant.parse("2026-11-27T11:46:40Z")
+                .getEpochSecond()) + " s"), counted);
     }
 
     @Test
@@ -58,6 +80,7 @@ class KeycloakReportsResourceTest {
         assertEquals(401, post(TIMESTAMP, VECTOR.signature(), VECTOR.body() + " ").getStatus());
         assertEquals(401, post(Long.toString(VECTOR.timestamp() + 1), VECTOR.signature(), VECTOR.body()).getStatus());
         assertEquals(List.of(), applied);
+        assertEquals(List.of("rejected SIGNATURE", "rejected SIGNATURE"), counted);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.example.crm.keycloak.reporter;
 
+import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -32,10 +33,13 @@ public class CrmResetReporterFactory implements EventListenerProviderFactory {
     private static final String EXAMPLE_CALLBACK = "https://crm.example.com/crm/api/keycloak-events";
 
     private ReportSender sender;
+    private ReporterMeters meters;
 
     @Override
     public void init(Config.Scope config) {
         sender = new ReportSender(settings(config::get), Clock.systemUTC());
+        // Keycloak's Prometheus registry (management port, /metrics) is part of Micrometer's global one.
+        meters = new ReporterMeters(Metrics.globalRegistry, sender);
     }
 
     /**
@@ -116,6 +120,9 @@ public class CrmResetReporterFactory implements EventListenerProviderFactory {
 
     @Override
     public void close() {
+        if (meters != null) {
+            meters.close();
+        }
         if (sender != null) {
             sender.close();
         }

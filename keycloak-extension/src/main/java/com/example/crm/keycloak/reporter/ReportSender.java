@@ -36,10 +36,10 @@ final class ReportSender implements AutoCloseable {
     }
 
     /** Totals since Keycloak started, for the operator: logged with every report given up or dropped, and at shutdown. */
-    record Counts(long delivered, long refused, long givenUp, long dropped, long failedAttempts) {
+    record Counts(long queued, long delivered, long refused, long givenUp, long dropped, long failedAttempts) {
         @Override
         public String toString() {
-            return "since start-up " + delivered + " delivered, " + refused + " refused by the CRM, " + givenUp + " given up, "
+            return "since start-up " + queued + " queued, " + delivered + " delivered, " + refused + " refused by the CRM, " + givenUp + " given up, "
                     + dropped + " dropped, " + failedAttempts + " unsuccessful attempts";
         }
     }
@@ -54,6 +54,7 @@ final class ReportSender implements AutoCloseable {
     });
     /** Reports accepted and not yet delivered, refused or given up. */
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong queued = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
@@ -67,6 +68,7 @@ final class ReportSender implements AutoCloseable {
 
     /** Queues the report and returns at once; never throws into Keycloak's request. */
     void submit(ResetReport report) {
+        queued.incrementAndGet();
         if (pending.incrementAndGet() > settings.capacity()) {
             drop(report, settings.capacity() + " reports are already waiting for the CRM");
             return;
@@ -83,7 +85,7 @@ final class ReportSender implements AutoCloseable {
     }
 
     Counts counts() {
-        return new Counts(delivered.get(), refused.get(), givenUp.get(), dropped.get(), failedAttempts.get());
+        return new Counts(queued.get(), delivered.get(), refused.get(), givenUp.get(), dropped.get(), failedAttempts.get());
     }
 
     private void drop(ResetReport report, String why) {

@@ -223,7 +223,7 @@ class ReportSenderTest {
             awaitTrue(() -> sender.pending() == 0);
             sender.close();
             sender.submit(REPORT);
-            assertEquals(new ReportSender.Counts(1, 1, 1, 1, 2), sender.counts());
+            assertEquals(new ReportSender.Counts(4, 1, 1, 1, 1, 2), sender.counts());
         } finally {
             crm.stop(0);
         }

@@ -22,4 +22,7 @@ public interface BulkRuns {
     Map<BulkOutcome, Long> countByOutcome(long runId);
 
     List<BulkRun> unfinished();
+
+    /** How many items of runs not yet finished have each outcome (outcomes with none are absent). */
+    Map<BulkOutcome, Long> countUnfinishedByOutcome();
 }

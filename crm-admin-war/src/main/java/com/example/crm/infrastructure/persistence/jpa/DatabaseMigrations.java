@@ -7,10 +7,15 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 
 /** Brings the CRM's schema up to date before the application serves a request; a failure stops the deployment. */
 @Startup
@@ -34,6 +39,28 @@ public class DatabaseMigrations {
         int applied = flyway(dataSource, demoData).migrate().migrationsExecuted;
         LOG.info(() -> "Database schema is up to date (" + applied + " migrations applied now"
                 + (demoData ? ", demo data enabled" : "") + ")");
+    }
+
+    /** Empty when every migration of this CRM is applied and none failed; otherwise what is wrong, for the operator. */
+    public Optional<String> problem() {
+        MigrationInfoService info;
+        try {
+            info = flyway(dataSource, demoData).info();
+        } catch (FlywayException e) {
+            return Optional.of("the state of the database's migrations cannot be read (" + e.getClass().getSimpleName()
+                    + "): is the database up?");
+        }
+        Optional<MigrationInfo> failed = Arrays.stream(info.applied()).filter(m -> m.getState().isFailed()).findFirst();
+        if (failed.isPresent()) {
+            return Optional.of("migration " + failed.get().getVersion() + " (" + failed.get().getDescription()
+                    + ") failed: repair the schema (Flyway repair) and restart the CRM");
+        }
+        MigrationInfo[] pending = info.pending();
+        if (pending.length > 0) {
+            return Optional.of(pending.length + " migrations are not applied, from " + pending[0].getVersion()
+                    + ": restart the CRM to apply them");
+        }
+        return Optional.empty();
     }
 
     /** The one Flyway set-up, used by the server and by the migration tests. */

@@ -63,6 +63,16 @@ public class JpaBulkRuns implements BulkRuns {
     }
 
     @Override
+    public Map<BulkOutcome, Long> countUnfinishedByOutcome() {
+        Map<BulkOutcome, Long> counts = new EnumMap<>(BulkOutcome.class);
+        em.createQuery("SELECT i.outcome, COUNT(i) FROM BulkRunItem i WHERE i.run.finishedAt IS NULL GROUP BY i.outcome",
+                        Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((BulkOutcome) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    @Override
     public List<BulkRun> unfinished() {
         return em.createQuery("SELECT r FROM BulkRun r WHERE r.finishedAt IS NULL ORDER BY r.id", BulkRun.class).getResultList();
     }

@@ -13,6 +13,7 @@ import org.keycloak.models.UserModel;
 import com.example.crm.keycloak.policy.IssuedLinks;
 import com.example.crm.keycloak.policy.LinkVerdict;
 import com.example.crm.keycloak.policy.RealmResetLinks;
+import com.example.crm.keycloak.policy.RefusedLinks;
 import com.example.crm.keycloak.policy.ResetLinkTokens;
 import com.example.crm.report.PolicyErrors;
 
@@ -51,6 +52,9 @@ public class PolicyExecuteActionsHandler extends ExecuteActionsActionTokenHandle
         IssuedLinks issued = RealmResetLinks.issued(user, now);
         Instant issuedAt = issued.issuedAt(token.getId(), Instant.ofEpochSecond(token.getIat()));
         LinkVerdict verdict = RealmResetLinks.policy(context.getRealm()).judge(token.getId(), issuedAt, issued, now);
+        if (verdict != LinkVerdict.ALLOWED) {
+            RefusedLinks.count(verdict);
+        }
         return switch (verdict) {
             case ALLOWED -> true;
             case EXPIRED -> throw new ExplainedTokenVerificationException(token, PolicyErrors.LINK_EXPIRED, MESSAGE_EXPIRED);
