@@ -18,6 +18,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -52,6 +53,8 @@ public class UserProfileBacking implements Serializable {
     private Long id;
     private boolean reconciling;
     private UserEmails.Comparison emailComparison;
+    // The link state this page shows, so that a live update re-renders it only when it changed.
+    private String shownLinkState;
     // Loaded once per view (the page reads them many times per render); forgotten when a send changes them.
     private transient CrmUser user;
     private transient Optional<ResetRequest> lastSent;
@@ -85,7 +88,11 @@ public class UserProfileBacking implements Serializable {
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
-        if (!FacesContext.getCurrentInstance().isPostback() && hasLinkToCheck()) {
+        if (FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        shownLinkState = linkState();
+        if (hasLinkToCheck()) {
             reconciliation.reconcileInBackground(id());
             reconciling = true;
         }
@@ -134,6 +141,7 @@ public class UserProfileBacking implements Serializable {
             return;
         }
         forgetLoadedState(); // the profile shows the new state
+        shownLinkState = linkState();
         if (attempt instanceof ResetAttempt.Sent) {
             Notifications.success(words.successTitle(), words.successText());
         } else if (attempt instanceof ResetAttempt.Refused refused) {
@@ -151,12 +159,37 @@ public class UserProfileBacking implements Serializable {
     /** Edit email saved a new address: show it, and compare it with Keycloak's again. */
     void emailChanged() {
         forgetLoadedState();
+        shownLinkState = linkState();
         emailComparison = emails.compare(id());
     }
 
-    /** Keycloak reported on this user's link (pushed to the page): show the new state. */
+    /**
+     * Keycloak reported on this user's link (pushed to the page), or the background check may have: re-render the
+     * link's part of the page only when what it shows changed, so that an open menu or dialog stays as it is.
+     */
     public void refresh() {
         forgetLoadedState();
+        String current = linkState();
+        if (!current.equals(shownLinkState)) {
+            shownLinkState = current;
+            PrimeFaces.current().ajax().update("profile-form:link-state");
+        }
+    }
+
+    /** Everything the link's part of the page shows, in one comparable value. */
+    private String linkState() {
+        StringBuilder state = new StringBuilder();
+        ResetRequest last = getLastSent();
+        if (last != null) {
+            state.append(describe(last)).append('|');
+        }
+        getHistory().forEach(request -> state.append(describe(request)).append(';'));
+        return state.toString();
+    }
+
+    private static String describe(ResetRequest request) {
+        return request.getId() + ":" + request.getStatus() + ":" + request.getStatusChangedAt() + ":"
+                + request.getSentAt() + ":" + request.getExpiresAt() + ":" + request.getFailure();
     }
 
     /** The last link no longer works and the user has not set a password: offer to send a new one. */
