@@ -1,10 +1,13 @@
 package com.example.crm.interfaces.web.settings.users;
 
+import com.example.crm.application.AccountLockOut;
 import com.example.crm.application.LinkReconciliation;
+import com.example.crm.application.LockOutAttempt;
 import com.example.crm.application.PasswordResetService;
 import com.example.crm.application.ResetAttempt;
 import com.example.crm.application.UnknownUserException;
 import com.example.crm.application.UserEmails;
+import com.example.crm.domain.model.reset.LockOut;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
@@ -40,6 +43,9 @@ public class UserProfileBacking implements Serializable {
 
     @Inject
     PasswordResetService resets;
+
+    @Inject
+    AccountLockOut lockOuts;
 
     @Inject
     DisplayTimes times;
@@ -132,27 +138,56 @@ public class UserProfileBacking implements Serializable {
     }
 
     public void sendResetLink() {
-        ResetMessages words = words();
         ResetAttempt attempt;
         try {
             attempt = resets.sendResetLink(id());
         } catch (UnknownUserException e) {
-            Notifications.error(words.failureTitle(), words.userGoneText());
+            Notifications.error(words().failureTitle(), words().userGoneText());
             return;
         }
         forgetLoadedState(); // the profile shows the new state
         shownLinkState = linkState();
+        tell(attempt, "");
+    }
+
+    /** More → Lock out and send reset link, once the admin confirmed what it does. */
+    public void lockOut() {
+        ResetMessages words = words();
+        LockOutAttempt attempt;
+        try {
+            attempt = lockOuts.lockOut(id());
+        } catch (UnknownUserException e) {
+            Notifications.error(words.failureTitle(), words.userGoneText());
+            return;
+        }
+        forgetLoadedState();
+        shownLinkState = linkState();
+        String userName = getUser().getFullName();
+        if (attempt.lockOut() == LockOut.DONE) {
+            Notifications.success(words.lockOutDoneTitle(), words.lockOutDoneText(userName));
+        } else if (attempt.lockOut() != null) {
+            Notifications.error(words.lockOutPartialTitle(), words.lockOutPartialText(userName, attempt));
+        } else if (attempt.link() instanceof ResetAttempt.AlreadyRequested) {
+            Notifications.warning(words.duplicateTitle(), words.lockOutDuplicateText(userName));
+        } else {
+            tell(attempt.link(), " " + words.lockOutUnchanged(userName));
+        }
+    }
+
+    /** The notification for a link's outcome; {@code more} is said after any refusal or failure. */
+    private void tell(ResetAttempt attempt, String more) {
+        ResetMessages words = words();
         if (attempt instanceof ResetAttempt.Sent) {
             Notifications.success(words.successTitle(), words.successText());
         } else if (attempt instanceof ResetAttempt.Refused refused) {
-            Notifications.error(words.failureTitle(), words.failureText(refused.failure(), refused.userName(), null));
+            Notifications.error(words.failureTitle(), words.failureText(refused.failure(), refused.userName(), null) + more);
         } else if (attempt instanceof ResetAttempt.Failed failed) {
-            Notifications.error(words.failureTitle(), words.failureText(failed));
+            Notifications.error(words.failureTitle(), words.failureText(failed) + more);
         } else if (attempt instanceof ResetAttempt.RateLimited limited) {
             Notifications.warning(words.rateLimitedTitle(),
-                    words.rateLimitedText(limited.userName(), limited.limit(), times.format(limited.retryAt())));
+                    words.rateLimitedText(limited.userName(), limited.limit(), times.format(limited.retryAt())) + more);
         } else if (attempt instanceof ResetAttempt.AlreadyRequested duplicate) {
-            Notifications.warning(words.duplicateTitle(), words.duplicateText(duplicate.userName()));
+            Notifications.warning(words.duplicateTitle(), words.duplicateText(duplicate.userName()) + more);
         }
     }
 
