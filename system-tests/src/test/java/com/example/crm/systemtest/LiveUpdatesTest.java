@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.crm.systemtest.support.Browser;
 import com.example.crm.systemtest.support.Mailbox;
 import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.SeededUsers;
 import com.example.crm.systemtest.support.SystemTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,37 @@ class LiveUpdatesTest {
 
         assertTrue(stillShown(input), "the Edit email dialog closed when the report arrived");
         assertEquals("sofia.king@example.org", input.getAttribute("value"));
+    }
+
+    @Test
+    void theBulkRunPageLeavesItsTableAloneWhileNoOutcomeChanges(RunningStack stack, Browser admin) {
+        SeededUsers.seed(stack, "poll", "poll.example.com", 2, 400_000);
+        admin.signInToCrm("admin", "admin");
+        admin.go(stack.crmUrl() + "/settings/users/");
+        admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("users-form:search"))).sendKeys("poll.example.com");
+        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#users-form\\:users .ui-paginator-current"), "of 2"));
+        By rowBoxes = By.cssSelector("#users-form\\:users tbody td.ui-selection-column .ui-chkbox-box");
+        admin.driver.findElements(rowBoxes).get(0).click();
+        admin.waiting().until(ExpectedConditions.textToBe(By.id("bulk-selection"), "1 selected"));
+        admin.driver.findElements(rowBoxes).get(1).click();
+        admin.waiting().until(ExpectedConditions.textToBe(By.id("bulk-selection"), "2 selected"));
+
+        stack.keycloakProxy.holdAnswersBack("execute-actions-email", Duration.ofSeconds(5)); // both sends take a while
+        try {
+            admin.driver.findElement(By.id("users-form:bulk-send")).click();
+            admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("users-form:bulk-confirm-yes"))).click();
+            WebElement firstUser = admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#bulk-form\\:items tbody tr a")));
+            pause(Duration.ofMillis(2500)); // two polls with no outcome changed
+
+            assertEquals("0 of 2 done", admin.text(By.id("progress-text")).replaceAll(" —.*", ""));
+            assertTrue(stillShown(firstUser), "the poll re-rendered the users table although no outcome changed");
+            admin.awaitTextWithoutReload(By.id("progress-text"), "Finished", Duration.ofSeconds(30));
+            assertEquals("2", admin.text(By.id("count-SENT")));
+        } finally {
+            stack.keycloakProxy.behave();
+        }
     }
 
     private static boolean stillShown(WebElement element) {
