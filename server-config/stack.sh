@@ -6,6 +6,7 @@
 #   stack.sh stop keycloak|payara|greenmail   stop one piece (`up` starts it again)
 #   stack.sh reset    stop, then forget all data (Keycloak's realm, the CRM database); the next `up` starts afresh
 # Everything it writes (logs, data, pid files, unpacked servers) lives in $STACK_DIR.
+# The data lives in embedded H2 files there, or with STACK_DB=postgres in two databases on a PostgreSQL server.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,6 +21,15 @@ CRM_COMPANY_NAME=${CRM_COMPANY_NAME:-Acme CRM (dev)}
 CRM_OIDC_CLIENT_SECRET=${CRM_OIDC_CLIENT_SECRET:-dev-only-crm-client-secret}
 CRM_REPORT_SECRET=${CRM_REPORT_SECRET:-dev-only-crm-report-secret}
 JAVA=${JAVA:-java}
+# Where both servers keep their data: h2 (files in $STACK_DIR) or postgres (databases created if missing).
+STACK_DB=${STACK_DB:-h2}
+STACK_DB_URL=${STACK_DB_URL:-jdbc:postgresql://127.0.0.1:5432}
+export STACK_DB_USER=${STACK_DB_USER:-postgres}
+export STACK_DB_PASSWORD=${STACK_DB_PASSWORD:-}
+STACK_CRM_DB=${STACK_CRM_DB:-crm}
+STACK_KEYCLOAK_DB=${STACK_KEYCLOAK_DB:-keycloak}
+# Where the CRM reaches its PostgreSQL database (the system tests put a proxy in between).
+STACK_CRM_DB_URL=${STACK_CRM_DB_URL:-$STACK_DB_URL/$STACK_CRM_DB}
 DIST_DIR=${DIST_DIR:-$ROOT/server-config/target/dist}
 CRM_WAR=${CRM_WAR:-$ROOT/crm-admin-war/target/crm.war}
 KC_EXTENSION_JAR=${KC_EXTENSION_JAR:-$ROOT/keycloak-extension/target/crm-keycloak-extension.jar}
@@ -78,13 +88,19 @@ wait_until_answers() {
 }
 
 build_if_missing() {
-  if [[ -f $CRM_WAR && -f $KC_EXTENSION_JAR && -f $DIST_DIR/keycloak-quarkus-dist.zip \
-        && -f $DIST_DIR/payara-micro.jar && -f $DIST_DIR/greenmail-standalone.jar ]]; then
+  if [[ -f $CRM_WAR && -f $KC_EXTENSION_JAR && -f $DIST_DIR/keycloak-quarkus-dist.zip && -f $DIST_DIR/payara-micro.jar \
+        && -f $DIST_DIR/greenmail-standalone.jar && -f $DIST_DIR/postgresql.jar ]]; then
     return
   fi
   command -v mvn >/dev/null || die "Maven (mvn) is needed to build the CRM and fetch the servers."
   log "building the CRM, the Keycloak extension and fetching the servers (first run only) ..."
   (cd "$ROOT" && mvn -q -B -DskipTests -pl keycloak-extension,crm-admin-war,server-config -am package)
+}
+
+postgres_databases() {
+  "$JAVA" -cp "$DIST_DIR/postgresql.jar" "$ROOT/server-config/postgres/PostgresDatabases.java" "$1" "$STACK_DB_URL" \
+    "$STACK_CRM_DB" "$STACK_KEYCLOAK_DB" \
+    || die "cannot $1 the databases $STACK_CRM_DB and $STACK_KEYCLOAK_DB on PostgreSQL at $STACK_DB_URL as $STACK_DB_USER. Is the server running, and may this user create databases? Set STACK_DB_URL, STACK_DB_USER and STACK_DB_PASSWORD."
 }
 
 start_greenmail() {
@@ -116,6 +132,10 @@ start_keycloak() {
   require_free_port Keycloak "$KEYCLOAK_PORT" KEYCLOAK_PORT
   require_free_port "Keycloak management" "$KEYCLOAK_MANAGEMENT_PORT" KEYCLOAK_MANAGEMENT_PORT
   prepare_keycloak_home
+  local db_options=()
+  if [[ $STACK_DB == postgres ]]; then
+    db_options=(--db=postgres --db-url="$STACK_DB_URL/$STACK_KEYCLOAK_DB" --db-username="$STACK_DB_USER")
+  fi
   # Bootstrap admin and realm placeholders are read from the environment (realm import: first start only).
   # declarative-ui: the admin console shows the extension's "CRM reset links" tab (an experimental Keycloak feature).
   # Health and metrics answer on the management port (same host: 127.0.0.1), not on the public one.
@@ -125,8 +145,8 @@ start_keycloak() {
     KC_SPI_EVENTS_LISTENER_CRM_RESET_REPORTER_CALLBACK_URL="$CRM_URL/api/keycloak-events" \
     KC_SPI_EVENTS_LISTENER_CRM_RESET_REPORTER_SECRET="$CRM_REPORT_SECRET" \
     SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" CRM_BASE_URL="$CRM_URL" \
-    CRM_OIDC_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" \
-    "$STACK_DIR/keycloak/bin/kc.sh" start-dev --features=declarative-ui --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+    CRM_OIDC_CLIENT_SECRET="$CRM_OIDC_CLIENT_SECRET" KC_DB_PASSWORD="$STACK_DB_PASSWORD" \
+    "$STACK_DIR/keycloak/bin/kc.sh" start-dev "${db_options[@]}" --features=declarative-ui --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
     --health-enabled=true --metrics-enabled=true --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
     --hostname="$KEYCLOAK_URL" --import-realm
   wait_until_answers keycloak "$KEYCLOAK_URL/realms/crm"
@@ -139,11 +159,25 @@ write_payara_boot_commands() {
   cat >"$STACK_DIR/payara/pre-boot-commands.asadmin" <<EOF
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 EOF
-  # The CRM's database: an H2 file that survives `down`/`up`. In asadmin properties ':' and '=' are escaped.
-  # WRITE_DELAY=0: each commit is written at once, so a crash loses no request recorded before Keycloak was called.
-  local url="jdbc\\:h2\\:file\\:$db_dir/crm;AUTO_SERVER\\=TRUE;WRITE_DELAY\\=0"
+  # The CRM's database: an H2 file that survives `down`/`up`, or PostgreSQL. In asadmin properties ':' and '=' are
+  # escaped. H2's WRITE_DELAY=0: each commit is written at once, so a crash loses no request recorded before
+  # Keycloak was called. The PostgreSQL password is read from the server's environment, not written here.
+  local pool
+  if [[ $STACK_DB == postgres ]]; then
+    local url=${STACK_CRM_DB_URL//:/\\:}
+    # Connections are checked before use, and all are dropped when one fails: after an outage, no dead one is handed out.
+    pool="--datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource \
+      --isconnectvalidatereq=true --validationmethod=custom-validation \
+      --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection=true \
+      --property url=$url:user=$STACK_DB_USER"
+    # Payara needs a password property; "()" is its word for an empty one (a server with trust authentication).
+    if [[ -z $STACK_DB_PASSWORD ]]; then pool+=':password=()'; else pool+=':password=${ENV=STACK_DB_PASSWORD}'; fi
+  else
+    local url="jdbc\\:h2\\:file\\:$db_dir/crm;AUTO_SERVER\\=TRUE;WRITE_DELAY\\=0"
+    pool="--datasourceclassname=org.h2.jdbcx.JdbcDataSource --restype=javax.sql.DataSource --property url=$url:user=crm:password=crm"
+  fi
   cat >"$STACK_DIR/payara/post-boot-commands.asadmin" <<EOF
-create-jdbc-connection-pool --datasourceclassname=org.h2.jdbcx.JdbcDataSource --restype=javax.sql.DataSource --property url=$url:user=crm:password=crm crm-pool
+create-jdbc-connection-pool $pool crm-pool
 create-jdbc-resource --connectionpoolid=crm-pool jdbc/crm
 EOF
 }
@@ -161,7 +195,7 @@ start_payara() {
     CRM_KEYCLOAK_REPORT_SECRET="$CRM_REPORT_SECRET" \
     CRM_DEMO_DATA_ENABLED=true CRM_DEV_MODE=true \
     "$JAVA" -Djava.io.tmpdir="$STACK_DIR/payara" -jar "$DIST_DIR/payara-micro.jar" \
-    --deploy "$CRM_WAR" --contextroot crm --port "$CRM_HTTP_PORT" --nocluster \
+    --addLibs "$DIST_DIR/postgresql.jar" --deploy "$CRM_WAR" --contextroot crm --port "$CRM_HTTP_PORT" --nocluster \
     --rootDir "$STACK_DIR/payara/root" --prebootcommandfile "$STACK_DIR/payara/pre-boot-commands.asadmin" \
     --postbootcommandfile "$STACK_DIR/payara/post-boot-commands.asadmin"
   wait_until_answers payara "$CRM_URL/api/health"
@@ -198,6 +232,14 @@ check_ports_match_data() {
   echo "$wanted" >"$env_file"
 }
 
+data_place() {
+  if [[ $STACK_DB == postgres ]]; then
+    echo "PostgreSQL at $STACK_DB_URL, databases $STACK_CRM_DB (CRM) and $STACK_KEYCLOAK_DB (Keycloak)"
+  else
+    echo "H2 files in $STACK_DIR/data (CRM) and $STACK_DIR/keycloak/data (Keycloak)"
+  fi
+}
+
 print_welcome() {
   cat <<EOF
 
@@ -206,10 +248,13 @@ The stack is up.
   Keycloak console  $KEYCLOAK_URL/admin/  admin / admin (realm master); the product's realm is "crm"
   Keycloak health   $KEYCLOAK_MANAGEMENT_URL/health/ready, metrics: $KEYCLOAK_MANAGEMENT_URL/metrics
   Mail (GreenMail)  SMTP 127.0.0.1:$SMTP_PORT, messages: $MAIL_API_URL/api/user/<email>/messages
+  Data              $(data_place)
   Logs and data     $STACK_DIR
 Stop it with: server-config/stack.sh down
 EOF
 }
+
+[[ $STACK_DB =~ ^(h2|postgres)$ ]] || die "STACK_DB must be h2 (the default) or postgres, not '$STACK_DB'."
 
 command=${1:-}
 case "$command" in
@@ -218,6 +263,7 @@ case "$command" in
     command -v unzip >/dev/null || die "unzip is needed to unpack Keycloak."
     check_ports_match_data
     build_if_missing
+    [[ $STACK_DB == h2 ]] || postgres_databases create
     start_greenmail
     start_keycloak
     start_payara
@@ -230,6 +276,7 @@ case "$command" in
   reset)
     stop_one payara; stop_one keycloak; stop_one greenmail
     rm -rf "$STACK_DIR/keycloak/data" "$STACK_DIR/data" "$STACK_DIR/payara" "$STACK_DIR/stack.env"
+    if [[ $STACK_DB == postgres ]]; then build_if_missing; postgres_databases drop; fi
     log "stopped and forgot all data; 'server-config/stack.sh up' starts afresh"
     ;;
   stop)

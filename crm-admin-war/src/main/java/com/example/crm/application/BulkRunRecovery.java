@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 
 /**
  * Bulk runs that stopped short carry on: at start-up (after the database is migrated) those a stop cut short, and
@@ -22,6 +23,8 @@ import jakarta.inject.Inject;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BulkRunRecovery {
 
+    private static final Logger LOG = Logger.getLogger(BulkRunRecovery.class.getName());
+
     @Inject
     BulkResets bulkResets;
 
@@ -32,6 +35,6 @@ public class BulkRunRecovery {
 
     @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
     public void resumeStalled() {
-        bulkResets.resumeUnfinished();
+        ScheduledJobs.runTurn(LOG, "Resuming stalled bulk runs", bulkResets::resumeUnfinished);
     }
 }

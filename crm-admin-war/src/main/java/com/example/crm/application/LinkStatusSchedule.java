@@ -36,8 +36,10 @@ public class LinkStatusSchedule {
 
     @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
     public void expireRunOutLinks() {
-        expiry.expireRunOut();
-        expiry.closeUnconfirmed();
+        ScheduledJobs.runTurn(LOG, "Link expiry", () -> {
+            expiry.expireRunOut();
+            expiry.closeUnconfirmed();
+        });
     }
 
     /** Every open link, every 5 minutes; a run still going when the next is due lets that one pass. */
@@ -48,7 +50,7 @@ public class LinkStatusSchedule {
             return;
         }
         try {
-            reconciliation.reconcileOpenLinks();
+            ScheduledJobs.runTurn(LOG, "Missed-report recovery", reconciliation::reconcileOpenLinks);
         } finally {
             recovering.set(false);
         }
@@ -57,6 +59,10 @@ public class LinkStatusSchedule {
     /** Hourly, at most {@link ReceivedReportsRetention#MAX_BATCHES} batches, each committed on its own. */
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void pruneReceivedReports() {
+        ScheduledJobs.runTurn(LOG, "Pruning received reports", this::pruneInBatches);
+    }
+
+    private void pruneInBatches() {
         int pruned = 0;
         for (int batch = 0; batch < ReceivedReportsRetention.MAX_BATCHES; batch++) {
             int removed = retention.pruneBatch();

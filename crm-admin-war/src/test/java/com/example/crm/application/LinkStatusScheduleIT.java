@@ -1,5 +1,6 @@
 package com.example.crm.application;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.report.ReportType;
 import com.example.crm.testsupport.CrmDeployment;
+import com.example.crm.testsupport.DatabaseFaults;
 import com.example.crm.testsupport.RecordingKeycloakAccounts;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
@@ -46,6 +48,9 @@ class LinkStatusScheduleIT {
     @Inject
     RecordingKeycloakAccounts keycloak;
 
+    @Inject
+    DatabaseFaults database;
+
     @Test
     void coversEveryOpenLinkWithNoTransactionOpenWhileKeycloakAnswers() {
         List<CrmUser> open = new ArrayList<>();
@@ -61,6 +66,17 @@ class LinkStatusScheduleIT {
             assertTrue(keycloak.eventsAskedFor().contains(user.getKeycloakId()), user.getFirstName() + " was checked");
             assertTrue(!keycloak.eventsAskedInTransaction().contains(user.getKeycloakId()),
                     user.getFirstName() + " was checked while a transaction was open");
+        }
+    }
+
+    @Test
+    void aTurnThatFailsWithTheDatabaseGoneNeverEscapesToTheContainerWhichWouldExpungeTheTimer() {
+        database.takeAway("reset_request");
+        try {
+            assertDoesNotThrow(schedule::expireRunOutLinks);
+            assertDoesNotThrow(schedule::recoverMissedReports);
+        } finally {
+            database.bringBack("reset_request");
         }
     }
 

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -101,8 +100,8 @@ class KeycloakCallbackTest {
         String keycloakId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         try (Connection db = stack.crmDatabase()) {
-            long user = insertUser(db, keycloakId);
-            long first = insertSentLink(db, user, now.minus(Duration.ofMinutes(10)));
+            long user = insertUser(stack, db, keycloakId);
+            long first = insertSentLink(stack, db, user, now.minus(Duration.ofMinutes(10)));
             long timestamp = now();
             String body = report(UUID.randomUUID().toString(), "PASSWORD_CHANGED", "crm", keycloakId, now, null);
 
@@ -110,7 +109,7 @@ class KeycloakCallbackTest {
             assertEquals("COMPLETED", status(db, first));
 
             // A link that was open when the password was set: applied again, the report would complete it too.
-            long second = insertSentLink(db, user, now.minus(Duration.ofMinutes(5)));
+            long second = insertSentLink(stack, db, user, now.minus(Duration.ofMinutes(5)));
             assertEquals(204, post(stack, timestamp, body, true).statusCode(), "the same request again");
             assertEquals(204, post(stack, now(), body, true).statusCode(), "the reporter's retry, signed anew");
             assertEquals("SENT", status(db, second), "the report was applied once");
@@ -170,34 +169,25 @@ class KeycloakCallbackTest {
         }
     }
 
-    private static long insertUser(Connection db, String keycloakId) throws SQLException {
+    private static long insertUser(RunningStack stack, Connection db, String keycloakId) throws SQLException {
         String username = "replay." + keycloakId;
+        long id = stack.nextValue(db, "crm_user_seq");
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO crm_user (id, keycloak_id, username, first_name,"
-                + " last_name, email, status, role, search_key) VALUES (NEXT VALUE FOR crm_user_seq, ?, ?, 'Rene', 'Replay',"
+                + " last_name, email, status, role, search_key) VALUES (?, ?, ?, 'Rene', 'Replay',"
                 + " ?, 'ACTIVE', 'Support agent', ?)")) {
-            insert.setString(1, keycloakId);
-            insert.setString(2, username);
-            insert.setString(3, username + "@example.com");
-            insert.setString(4, "rene replay " + username);
+            insert.setLong(1, id);
+            insert.setString(2, keycloakId);
+            insert.setString(3, username);
+            insert.setString(4, username + "@example.com");
+            insert.setString(5, "rene replay " + username);
             insert.executeUpdate();
         }
-        try (PreparedStatement find = db.prepareStatement("SELECT id FROM crm_user WHERE keycloak_id = ?")) {
-            find.setString(1, keycloakId);
-            try (ResultSet row = find.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return id;
     }
 
     /** A link sent at {@code at} that works for an hour, as an admin's click leaves it. */
-    private static long insertSentLink(Connection db, long user, Instant at) throws SQLException {
-        long id;
-        try (Statement statement = db.createStatement();
-             ResultSet next = statement.executeQuery("SELECT NEXT VALUE FOR reset_request_seq")) {
-            next.next();
-            id = next.getLong(1);
-        }
+    private static long insertSentLink(RunningStack stack, Connection db, long user, Instant at) throws SQLException {
+        long id = stack.nextValue(db, "reset_request_seq");
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO reset_request (id, crm_user_id, requested_by,"
                 + " requested_at, lifespan_seconds, sent_at, expires_at, status, status_changed_at)"
                 + " VALUES (?, ?, 'admin', ?, 3600, ?, ?, 'SENT', ?)")) {

@@ -46,6 +46,11 @@ public final class ResetMessages {
         return bundle.getString("reset.failed.userGone");
     }
 
+    /** The CRM's own database did not answer, so nothing was recorded and nothing sent. */
+    public String databaseDownText() {
+        return bundle.getString("reset.failed.databaseDown");
+    }
+
     /** Why no link was sent, naming the user and, where Keycloak said something, Keycloak's words. */
     public String failureText(ResetAttempt.Failed failed) {
         return failureText(failed.failure(), failed.userName(), failed.detail());
@@ -77,6 +82,11 @@ public final class ResetMessages {
     /** A link or lock-out was requested a moment ago (a double click, or another admin): nothing more was done. */
     public String lockOutDuplicateText(String userName) {
         return MessageFormat.format(bundle.getString("lockOut.duplicate"), userName);
+    }
+
+    /** The CRM's own database did not answer, so nothing was sent and nothing revoked. */
+    public String lockOutDatabaseDownText() {
+        return bundle.getString("lockOut.databaseDown");
     }
 
     public String lockOutPartialTitle() {

@@ -63,4 +63,17 @@ class ResetMessagesTest {
                 words.lockOutPartialText("Ann Example",
                         new LockOutAttempt(sent, LockOut.SESSIONS_STILL_OPEN, ResetFailure.KEYCLOAK_ERROR, "unknown_error")));
     }
+
+    @Test
+    void everyLockOutTextReadsWithSingleApostrophes() {
+        ResetAttempt sent = new ResetAttempt.Sent("Ann O'Neil", null);
+        for (LockOut where : new LockOut[] {LockOut.PASSWORD_STILL_WORKS, LockOut.SESSIONS_STILL_OPEN}) {
+            for (ResetFailure failure : ResetFailure.values()) {
+                String text = words.lockOutPartialText("Ann O'Neil", new LockOutAttempt(sent, where, failure, null));
+                assertFalse(text.contains("''") || text.contains("{"), where + " " + failure + ": " + text);
+            }
+        }
+        assertFalse(words.lockOutDatabaseDownText().contains("''"));
+        assertFalse(words.lockOutUnchanged("Ann").contains("''"));
+    }
 }

@@ -11,22 +11,35 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The product's stack, started by its own launcher (server-config/stack.sh) on free ports and in its own folder,
  * so that a running dev stack never collides with the tests. Started once per test run; stopped at its end.
+ * Its data lives in H2 files, or with the system property {@code stack.db=postgres} in databases of the PostgreSQL
+ * server on 127.0.0.1:5432, which the CRM reaches through a proxy that tests can cut.
+ * With {@code stack.attached.crm-port} (and the other {@code stack.attached.*} ports) the tests use servers started
+ * by someone else instead, such as the product's container images, and neither start nor stop them.
  */
 public final class RunningStack implements ExtensionContext.Store.CloseableResource {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(10);
+    private static final int POSTGRES_PORT = 5432;
+    private static final String POSTGRES_SERVER = "jdbc:postgresql://127.0.0.1:";
+    private static final String CRM_DATABASE = "crm_systest";
 
-    public final int crmPort = freePort();
-    public final int keycloakPort = freePort();
-    public final int keycloakManagementPort = freePort();
-    public final int smtpPort = freePort();
-    public final int mailApiPort = freePort();
+    public final boolean onPostgres = "postgres".equals(System.getProperty("stack.db", "h2"));
+
+    public final boolean attached = System.getProperty("stack.attached.crm-port") != null;
+    public final int crmPort = port("crm-port");
+    public final int keycloakPort = port("keycloak-port");
+    public final int keycloakManagementPort = port("keycloak-management-port");
+    public final int smtpPort = port("smtp-port");
+    public final int mailApiPort = port("mail-api-port");
     /** The CRM calls Keycloak's admin API through this proxy, which fault tests make misbehave. */
     public final FaultyProxy keycloakProxy = FaultyProxy.to(keycloakPort);
+    /** On PostgreSQL, the CRM reaches its database through this proxy, which fault tests cut. */
+    public final FaultyProxy databaseProxy = onPostgres ? FaultyProxy.to(POSTGRES_PORT) : null;
     private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Path dir = Path.of(System.getProperty("stack.dir", "target/stack")).toAbsolutePath();
 
@@ -59,14 +72,19 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
 
     static RunningStack start() {
         RunningStack stack = new RunningStack();
-        stack.run("reset"); // fresh realm and CRM data for this run's ports
-        stack.run("up");
+        if (stack.onPostgres) {
+            requirePostgres();
+        }
+        if (!stack.attached) {
+            stack.run("reset"); // fresh realm and CRM data for this run's ports
+            stack.run("up");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.run("down")));
+        }
         // MicroShed Testing's manual mode: talk to this already running application.
         System.setProperty("microshed_manual_env", "true");
         System.setProperty("microshed_hostname", "localhost");
         System.setProperty("microshed_http_port", String.valueOf(stack.crmPort));
         System.setProperty("microshed_app_context_root", "/crm");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.run("down")));
         return stack;
     }
 
@@ -80,6 +98,14 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stack-launcher.log").toFile()));
+            if (onPostgres) {
+                builder.environment().putAll(Map.of(
+                        "STACK_DB", "postgres",
+                        "STACK_DB_URL", POSTGRES_SERVER + POSTGRES_PORT,
+                        "STACK_CRM_DB", CRM_DATABASE,
+                        "STACK_KEYCLOAK_DB", "keycloak_systest",
+                        "STACK_CRM_DB_URL", POSTGRES_SERVER + databaseProxy.port() + "/" + CRM_DATABASE));
+            }
             builder.environment().putAll(Map.of(
                     "STACK_DIR", dir.toString(),
                     "CRM_HTTP_PORT", String.valueOf(crmPort),
@@ -109,10 +135,35 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
         }
     }
 
-    /** A connection to the CRM's H2 database (its AUTO_SERVER mode lets a second process in). */
+    /** A connection to the CRM's database (H2's AUTO_SERVER mode lets a second process in), not through the proxy. */
     public Connection crmDatabase() throws SQLException {
+        if (onPostgres) {
+            return DriverManager.getConnection(POSTGRES_SERVER + POSTGRES_PORT + "/" + CRM_DATABASE, "postgres", "");
+        }
         return DriverManager.getConnection("jdbc:h2:file:" + dataDir().resolve("crm-db/crm") + ";AUTO_SERVER=TRUE",
                 "crm", "crm");
+    }
+
+    /** The next value of one of the CRM's sequences, in this database's words. */
+    public long nextValue(Connection crmDatabase, String sequence) throws SQLException {
+        String sql = onPostgres ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
+        try (var statement = crmDatabase.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** PostgreSQL must answer; a machine without it skips the PostgreSQL run, except on CI. */
+    private static void requirePostgres() {
+        try (Connection ignored = DriverManager.getConnection(POSTGRES_SERVER + POSTGRES_PORT + "/postgres", "postgres", "")) {
+            return;
+        } catch (SQLException e) {
+            String why = "no PostgreSQL answers at 127.0.0.1:" + POSTGRES_PORT + " (user postgres): " + e.getMessage();
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why);
+            }
+            throw new TestAbortedException("PostgreSQL system tests skipped: " + why);
+        }
     }
 
     /** Kills the CRM's server at once (SIGKILL, as a crash would), without letting it finish anything. */
@@ -131,13 +182,24 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
 
     @Override
     public void close() {
-        run("down");
+        if (!attached) {
+            run(onPostgres ? "reset" : "down"); // leave no databases behind on the shared PostgreSQL server
+        }
         keycloakProxy.close();
+        if (databaseProxy != null) {
+            databaseProxy.close();
+        }
     }
 
     private static String tail(Path file) throws IOException {
         var lines = Files.readAllLines(file);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    /** The attached server's port, or a free one for a stack of this run's own. */
+    private static int port(String name) {
+        String attachedPort = System.getProperty("stack.attached." + name);
+        return attachedPort == null ? freePort() : Integer.parseInt(attachedPort);
     }
 
     private static int freePort() {

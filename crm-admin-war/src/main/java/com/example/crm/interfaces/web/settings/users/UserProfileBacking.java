@@ -14,6 +14,7 @@ import com.example.crm.domain.model.reset.ResetStatus;
 import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.EmailAdvice;
+import com.example.crm.interfaces.web.DatabaseOutage;
 import com.example.crm.interfaces.web.DisplayTimes;
 import com.example.crm.interfaces.web.Notifications;
 import com.example.crm.interfaces.web.ResetMessages;
@@ -26,6 +27,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** A user's profile: who they are, their last reset link, and More → Send Reset Link. */
 @Named
@@ -33,6 +36,7 @@ import java.util.Optional;
 public class UserProfileBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(UserProfileBacking.class.getName());
     private static final int HISTORY_SIZE = 10;
 
     @Inject
@@ -144,6 +148,9 @@ public class UserProfileBacking implements Serializable {
         } catch (UnknownUserException e) {
             Notifications.error(words().failureTitle(), words().userGoneText());
             return;
+        } catch (RuntimeException e) {
+            databaseDown(e, words().databaseDownText());
+            return;
         }
         forgetLoadedState(); // the profile shows the new state
         shownLinkState = linkState();
@@ -159,6 +166,9 @@ public class UserProfileBacking implements Serializable {
         } catch (UnknownUserException e) {
             Notifications.error(words.failureTitle(), words.userGoneText());
             return;
+        } catch (RuntimeException e) {
+            databaseDown(e, words.lockOutDatabaseDownText());
+            return;
         }
         forgetLoadedState();
         shownLinkState = linkState();
@@ -172,6 +182,16 @@ public class UserProfileBacking implements Serializable {
         } else {
             tell(attempt.link(), " " + words.lockOutUnchanged(userName));
         }
+    }
+
+    /** The CRM's database did not answer before anything was sent: say so. Any other failure is not handled here. */
+    private void databaseDown(RuntimeException failure, String text) {
+        if (!DatabaseOutage.caused(failure)) {
+            throw failure;
+        }
+        LOG.log(Level.WARNING, "Nothing sent for CRM user {0}: the database did not answer ({1})",
+                new Object[] {id(), failure.getMessage()});
+        Notifications.error(words().failureTitle(), text);
     }
 
     /** The notification for a link's outcome; {@code more} is said after any refusal or failure. */
