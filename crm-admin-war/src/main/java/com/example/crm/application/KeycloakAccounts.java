@@ -44,4 +44,19 @@ public interface KeycloakAccounts {
      * @throws KeycloakCallException when it was not changed, with Keycloak's words (e.g. the address is taken)
      */
     void changeEmail(String keycloakId, String email);
+
+    /**
+     * Removes the user's password, so that it stops working at once; a reset link already sent still lets the user
+     * set a new one. Nothing to remove is no error.
+     *
+     * @throws KeycloakCallException when it may still work
+     */
+    void removePassword(String keycloakId);
+
+    /**
+     * Signs the user out of every session, on every device; tokens issued before stop being accepted.
+     *
+     * @throws KeycloakCallException when sessions may still be open
+     */
+    void endSessions(String keycloakId);
 }

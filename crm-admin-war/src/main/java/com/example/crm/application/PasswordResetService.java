@@ -39,14 +39,18 @@ public class PasswordResetService {
      * announces the outcome (for the metrics).
      */
     ResetAttempt send(long crmUserId, String admin) {
-        ResetAttempt attempt = attempt(crmUserId, admin);
+        Duration lifespan = settings.lifespan();
+        return sendOpened(ledger.open(crmUserId, admin, lifespan), crmUserId, admin, lifespan);
+    }
+
+    /** Sends the link of a request just opened (a plain one or a lock-out's) and announces the outcome. */
+    ResetAttempt sendOpened(ResetLedger.Opening opening, long crmUserId, String admin, Duration lifespan) {
+        ResetAttempt attempt = attempt(opening, crmUserId, admin, lifespan);
         outcomes.fire(attempt);
         return attempt;
     }
 
-    private ResetAttempt attempt(long crmUserId, String admin) {
-        Duration lifespan = settings.lifespan();
-        ResetLedger.Opening opening = ledger.open(crmUserId, admin, lifespan);
+    private ResetAttempt attempt(ResetLedger.Opening opening, long crmUserId, String admin, Duration lifespan) {
         if (!opening.callsKeycloakAccounts()) {
             return opening.attempt();
         }

@@ -1,7 +1,9 @@
 package com.example.crm.application;
 
+import com.example.crm.domain.model.reset.LockOut;
 import com.example.crm.domain.model.reset.ResetEligibility;
 import com.example.crm.domain.model.reset.ResetFailure;
+import com.example.crm.domain.model.reset.ResetKind;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
@@ -48,6 +50,12 @@ public class ResetLedger {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Opening open(long crmUserId, String admin, Duration lifespan) {
+        return open(crmUserId, admin, lifespan, ResetKind.LINK);
+    }
+
+    /** As {@link #open(long, String, Duration)}, recording the attempt as {@code kind}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Opening open(long crmUserId, String admin, Duration lifespan, ResetKind kind) {
         CrmUser user = users.lock(crmUserId).orElseThrow(() -> new UnknownUserException(crmUserId));
         String name = user.getFullName();
         var now = clock.instant();
@@ -57,17 +65,17 @@ public class ResetLedger {
         }
         Optional<ResetFailure> refusal = ResetEligibility.check(user);
         if (refusal.isPresent()) {
-            record(user, ResetRequest.refused(user, admin, now, lifespan, refusal.get()));
+            record(user, ResetRequest.refused(user, admin, now, lifespan, refusal.get()).ofKind(kind));
             return new Opening(null, null, name, new ResetAttempt.Refused(name, refusal.get()));
         }
         // Counted under the user's row lock, so two admins at the same moment cannot both pass the limit.
         List<Instant> recent = requests.emailedSince(crmUserId, now.minus(ResetSettings.LIMIT_WINDOW));
         if (recent.size() >= settings.maxLinksPerHour()) {
-            record(user, ResetRequest.rateLimited(user, admin, now, lifespan));
+            record(user, ResetRequest.rateLimited(user, admin, now, lifespan).ofKind(kind));
             return new Opening(null, null, name, new ResetAttempt.RateLimited(name, settings.maxLinksPerHour(),
                     recent.get(recent.size() - settings.maxLinksPerHour()).plus(ResetSettings.LIMIT_WINDOW)));
         }
-        ResetRequest request = ResetRequest.requested(user, admin, now, lifespan);
+        ResetRequest request = ResetRequest.requested(user, admin, now, lifespan).ofKind(kind);
         record(user, request);
         return new Opening(request.getId(), user.getKeycloakId(), name, null);
     }
@@ -99,5 +107,11 @@ public class ResetLedger {
         }
         request.markFailed(failure, keycloakMessage, clock.instant());
         return new ResetAttempt.Failed(request.getUser().getFullName(), failure, keycloakMessage);
+    }
+
+    /** How far a lock-out got after its link was sent. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordLockOut(long requestId, LockOut outcome, ResetFailure failure) {
+        requests.find(requestId).orElseThrow().recordLockOut(outcome, failure);
     }
 }

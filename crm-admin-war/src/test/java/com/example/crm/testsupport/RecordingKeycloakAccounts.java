@@ -27,6 +27,7 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<LinkReport> storedEvents = new CopyOnWriteArrayList<>();
+    private final List<String> lockOutCalls = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile Duration sendTime = Duration.ZERO;
@@ -85,6 +86,21 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
         return storedEvents.stream()
                 .filter(event -> event.keycloakUserId().equals(keycloakId) && !event.occurredAt().isBefore(since))
                 .toList();
+    }
+
+    @Override
+    public void removePassword(String keycloakId) {
+        lockOutCalls.add("password " + keycloakId);
+    }
+
+    @Override
+    public void endSessions(String keycloakId) {
+        lockOutCalls.add("sessions " + keycloakId);
+    }
+
+    /** The lock-out steps asked for, in order: "password ID" and "sessions ID". */
+    public List<String> lockOutCalls() {
+        return List.copyOf(lockOutCalls);
     }
 
     @Override

@@ -38,6 +38,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class KeycloakAccountsClient implements KeycloakAccounts {
 
     static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    static final String PASSWORD = "password";
 
     @Inject
     KeycloakSettings settings;
@@ -117,6 +118,25 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
             account.setEmail(email);
             account.setEmailVerified(false); // the next reset link the user opens verifies it
             user.update(account);
+            return null;
+        });
+    }
+
+    @Override
+    public void removePassword(String keycloakId) {
+        calling("remove_password", () -> {
+            UserResource user = keycloak.realm(settings.realm()).users().get(keycloakId);
+            user.credentials().stream()
+                    .filter(credential -> PASSWORD.equals(credential.getType()))
+                    .forEach(password -> user.removeCredential(password.getId()));
+            return null;
+        });
+    }
+
+    @Override
+    public void endSessions(String keycloakId) {
+        calling("end_sessions", () -> {
+            keycloak.realm(settings.realm()).users().get(keycloakId).logout();
             return null;
         });
     }

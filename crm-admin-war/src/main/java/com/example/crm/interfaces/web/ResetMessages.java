@@ -1,8 +1,11 @@
 package com.example.crm.interfaces.web;
 
+import com.example.crm.application.LockOutAttempt;
 import com.example.crm.application.ResetAttempt;
 import com.example.crm.domain.model.bulk.BulkRunItem;
+import com.example.crm.domain.model.reset.LockOut;
 import com.example.crm.domain.model.reset.ResetFailure;
+import com.example.crm.domain.model.reset.ResetKind;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.user.EmailAdvice;
 import jakarta.faces.context.FacesContext;
@@ -53,10 +56,52 @@ public final class ResetMessages {
         return failureText(failed.failure(), failed.userName(), failed.detail());
     }
 
-    /** Why an attempt sent nothing, with Keycloak's words; empty when it was sent. */
+    /** Why an attempt sent nothing, with Keycloak's words, and how far a lock-out got; empty for a plain link sent. */
     public String failureText(ResetRequest request) {
-        return request.getFailure() == null ? ""
-                : failureText(request.getFailure(), request.getUser().getFullName(), request.getKeycloakError());
+        String name = request.getUser().getFullName();
+        if (request.getFailure() != null) {
+            String text = failureText(request.getFailure(), name, request.getKeycloakError());
+            return request.getKind() == ResetKind.LOCK_OUT ? text + " " + lockOutUnchanged(name) : text;
+        }
+        return request.getLockOut() == null ? "" : bundle.getString("lockOut.audit." + request.getLockOut().name());
+    }
+
+    public String lockOutDoneTitle() {
+        return bundle.getString("lockOut.done.title");
+    }
+
+    public String lockOutDoneText(String userName) {
+        return MessageFormat.format(bundle.getString("lockOut.done.text"), userName);
+    }
+
+    /** Said after why no link was sent: the lock-out changed nothing. */
+    public String lockOutUnchanged(String userName) {
+        return MessageFormat.format(bundle.getString("lockOut.unchanged"), userName);
+    }
+
+    /** A link or lock-out was requested a moment ago (a double click, or another admin): nothing more was done. */
+    public String lockOutDuplicateText(String userName) {
+        return MessageFormat.format(bundle.getString("lockOut.duplicate"), userName);
+    }
+
+    /** The CRM's own database did not answer, so nothing was sent and nothing revoked. */
+    public String lockOutDatabaseDownText() {
+        return bundle.getString("lockOut.databaseDown");
+    }
+
+    public String lockOutPartialTitle() {
+        return bundle.getString("lockOut.partial.title");
+    }
+
+    /** The link went out but the lock-out stopped short: what works still, why, and what to do. */
+    public String lockOutPartialText(String userName, LockOutAttempt attempt) {
+        LockOut where = attempt.lockOut();
+        String cause = bundle.containsKey("lockOut.cause." + attempt.failure())
+                ? bundle.getString("lockOut.cause." + attempt.failure()) : bundle.getString("lockOut.cause.other");
+        if (attempt.detail() != null && !attempt.detail().isBlank()) {
+            cause += " " + MessageFormat.format(bundle.getString("reset.failure.keycloakSaid"), attempt.detail());
+        }
+        return MessageFormat.format(bundle.getString("lockOut." + where.name()), userName, cause);
     }
 
     /** Why a bulk run skipped or failed a user; empty when it was sent or is still waiting. */

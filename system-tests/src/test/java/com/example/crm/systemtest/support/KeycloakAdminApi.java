@@ -113,4 +113,23 @@ public final class KeycloakAdminApi {
             throw new IllegalStateException("execute-actions-email failed: " + response.statusCode() + " " + response.body());
         }
     }
+
+    /** Sets the user's password, as an identity administrator would (not temporary). */
+    public void setPassword(String username, String password) {
+        ObjectNode credential = Http.JSON.createObjectNode().put("type", "password").put("value", password).put("temporary", false);
+        var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users/" + userId(username) + "/reset-password"))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(credential.toString())));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("could not set the password: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** How many sessions the user has in Keycloak now. */
+    public int sessionCount(String username) {
+        var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/crm/users/" + userId(username) + "/sessions"))
+                .header("Authorization", "Bearer " + token()).GET());
+        return Http.json(response.body()).size();
+    }
 }

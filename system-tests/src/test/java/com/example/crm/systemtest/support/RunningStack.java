@@ -71,13 +71,29 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
     }
 
     static RunningStack start() {
+        try {
+            return startOnce();
+        } catch (IllegalStateException firstTry) {
+            // A port found free can be taken by another program before the server binds it: once more, on new ports.
+            System.err.println("The stack did not start (" + firstTry.getMessage().lines().findFirst().orElse("")
+                    + "); trying once more on other ports");
+            return startOnce();
+        }
+    }
+
+    private static RunningStack startOnce() {
         RunningStack stack = new RunningStack();
         if (stack.onPostgres) {
             requirePostgres();
         }
         if (!stack.attached) {
             stack.run("reset"); // fresh realm and CRM data for this run's ports
-            stack.run("up");
+            try {
+                stack.run("up");
+            } catch (IllegalStateException e) {
+                stack.close(); // nothing of a half-started stack is left running
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.run("down")));
         }
         // MicroShed Testing's manual mode: talk to this already running application.

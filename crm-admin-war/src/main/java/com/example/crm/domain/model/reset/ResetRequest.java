@@ -73,6 +73,18 @@ public class ResetRequest {
     // Where the attempt was addressed (masked), as the CRM knew the user's address then.
     private String recipient;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ResetKind kind = ResetKind.LINK;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lock_out")
+    private LockOut lockOut;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lock_out_failure")
+    private ResetFailure lockOutFailure;
+
     protected ResetRequest() {
     }
 
@@ -88,6 +100,21 @@ public class ResetRequest {
 
     public static ResetRequest requested(CrmUser user, String requestedBy, Instant now, Duration lifespan) {
         return new ResetRequest(user, requestedBy, now, lifespan);
+    }
+
+    /** Recorded as this kind of attempt (a lock-out is its own kind in the audit log). */
+    public ResetRequest ofKind(ResetKind attemptKind) {
+        this.kind = attemptKind;
+        return this;
+    }
+
+    /** How far the lock-out got after its link was sent; {@code failure} says why it stopped short, or is null. */
+    public void recordLockOut(LockOut outcome, ResetFailure failure) {
+        if (kind != ResetKind.LOCK_OUT) {
+            throw new IllegalStateException("Reset request " + id + " is a plain link, not a lock-out");
+        }
+        lockOut = outcome;
+        lockOutFailure = failure;
     }
 
     public static ResetRequest refused(CrmUser user, String requestedBy, Instant now, Duration lifespan,
@@ -274,5 +301,19 @@ public class ResetRequest {
 
     public String getKeycloakError() {
         return keycloakError;
+    }
+
+    public ResetKind getKind() {
+        return kind;
+    }
+
+    /** How far a lock-out got once its link was sent; null for a plain link, or before the link was sent. */
+    public LockOut getLockOut() {
+        return lockOut;
+    }
+
+    /** Why the lock-out stopped short; null unless it did. */
+    public ResetFailure getLockOutFailure() {
+        return lockOutFailure;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -25,6 +26,9 @@ public class BulkRunBacking implements Serializable {
     BulkRuns runs;
 
     private Long runId;
+    // What the page shows, so that a poll re-renders the summary and the table each only when it changed.
+    private String shownSummary;
+    private String shownItems;
     private transient BulkRun run;
     private transient List<BulkRunItem> items;
     private transient Map<BulkOutcome, Long> counts;
@@ -51,14 +55,41 @@ public class BulkRunBacking implements Serializable {
         if (runId() == null || runs.find(runId()).isEmpty()) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such bulk run");
             FacesContext.getCurrentInstance().responseComplete();
+        } else if (!FacesContext.getCurrentInstance().isPostback()) {
+            shownSummary = summary();
+            shownItems = itemOutcomes();
         }
     }
 
-    /** Poll: forget what was read, so the page shows the run as it is now. */
+    /** Poll: read the run again, and re-render only the parts whose data changed. */
     public void refresh() {
         run = null;
         items = null;
         counts = null;
+        String summary = summary();
+        if (!summary.equals(shownSummary)) {
+            shownSummary = summary;
+            PrimeFaces.current().ajax().update("bulk-form:summary");
+        }
+        String itemOutcomes = itemOutcomes();
+        if (!itemOutcomes.equals(shownItems)) {
+            shownItems = itemOutcomes;
+            PrimeFaces.current().ajax().update("bulk-form:items");
+        }
+    }
+
+    private String summary() {
+        StringBuilder summary = new StringBuilder().append(getRun().isFinished());
+        for (BulkOutcome outcome : getOutcomes()) {
+            summary.append(':').append(count(outcome));
+        }
+        return summary.toString();
+    }
+
+    private String itemOutcomes() {
+        StringBuilder outcomes = new StringBuilder();
+        getItems().forEach(item -> outcomes.append(item.getId()).append('=').append(item.getOutcome()).append(';'));
+        return outcomes.toString();
     }
 
     public BulkRun getRun() {

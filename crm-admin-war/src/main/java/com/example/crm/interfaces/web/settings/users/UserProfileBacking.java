@@ -1,10 +1,13 @@
 package com.example.crm.interfaces.web.settings.users;
 
+import com.example.crm.application.AccountLockOut;
 import com.example.crm.application.LinkReconciliation;
+import com.example.crm.application.LockOutAttempt;
 import com.example.crm.application.PasswordResetService;
 import com.example.crm.application.ResetAttempt;
 import com.example.crm.application.UnknownUserException;
 import com.example.crm.application.UserEmails;
+import com.example.crm.domain.model.reset.LockOut;
 import com.example.crm.domain.model.reset.ResetRequest;
 import com.example.crm.domain.model.reset.ResetRequests;
 import com.example.crm.domain.model.reset.ResetStatus;
@@ -19,6 +22,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -45,6 +49,9 @@ public class UserProfileBacking implements Serializable {
     PasswordResetService resets;
 
     @Inject
+    AccountLockOut lockOuts;
+
+    @Inject
     DisplayTimes times;
 
     @Inject
@@ -56,6 +63,8 @@ public class UserProfileBacking implements Serializable {
     private Long id;
     private boolean reconciling;
     private UserEmails.Comparison emailComparison;
+    // The link state this page shows, so that a live update re-renders it only when it changed.
+    private String shownLinkState;
     // Loaded once per view (the page reads them many times per render); forgotten when a send changes them.
     private transient CrmUser user;
     private transient Optional<ResetRequest> lastSent;
@@ -89,7 +98,11 @@ public class UserProfileBacking implements Serializable {
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
-        if (!FacesContext.getCurrentInstance().isPostback() && hasLinkToCheck()) {
+        if (FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        shownLinkState = linkState();
+        if (hasLinkToCheck()) {
             reconciliation.reconcileInBackground(id());
             reconciling = true;
         }
@@ -129,46 +142,109 @@ public class UserProfileBacking implements Serializable {
     }
 
     public void sendResetLink() {
-        ResetMessages words = words();
         ResetAttempt attempt;
         try {
             attempt = resets.sendResetLink(id());
         } catch (UnknownUserException e) {
-            Notifications.error(words.failureTitle(), words.userGoneText());
+            Notifications.error(words().failureTitle(), words().userGoneText());
             return;
         } catch (RuntimeException e) {
-            if (!DatabaseOutage.caused(e)) {
-                throw e;
-            }
-            LOG.log(Level.WARNING, "No reset link sent for CRM user {0}: the database did not answer ({1})",
-                    new Object[] {id(), e.getMessage()});
-            Notifications.error(words.failureTitle(), words.databaseDownText());
+            databaseDown(e, words().databaseDownText());
             return;
         }
         forgetLoadedState(); // the profile shows the new state
+        shownLinkState = linkState();
+        tell(attempt, "");
+    }
+
+    /** More → Lock out and send reset link, once the admin confirmed what it does. */
+    public void lockOut() {
+        ResetMessages words = words();
+        LockOutAttempt attempt;
+        try {
+            attempt = lockOuts.lockOut(id());
+        } catch (UnknownUserException e) {
+            Notifications.error(words.failureTitle(), words.userGoneText());
+            return;
+        } catch (RuntimeException e) {
+            databaseDown(e, words.lockOutDatabaseDownText());
+            return;
+        }
+        forgetLoadedState();
+        shownLinkState = linkState();
+        String userName = getUser().getFullName();
+        if (attempt.lockOut() == LockOut.DONE) {
+            Notifications.success(words.lockOutDoneTitle(), words.lockOutDoneText(userName));
+        } else if (attempt.lockOut() != null) {
+            Notifications.error(words.lockOutPartialTitle(), words.lockOutPartialText(userName, attempt));
+        } else if (attempt.link() instanceof ResetAttempt.AlreadyRequested) {
+            Notifications.warning(words.duplicateTitle(), words.lockOutDuplicateText(userName));
+        } else {
+            tell(attempt.link(), " " + words.lockOutUnchanged(userName));
+        }
+    }
+
+    /** The CRM's database did not answer before anything was sent: say so. Any other failure is not handled here. */
+    private void databaseDown(RuntimeException failure, String text) {
+        if (!DatabaseOutage.caused(failure)) {
+            throw failure;
+        }
+        LOG.log(Level.WARNING, "Nothing sent for CRM user {0}: the database did not answer ({1})",
+                new Object[] {id(), failure.getMessage()});
+        Notifications.error(words().failureTitle(), text);
+    }
+
+    /** The notification for a link's outcome; {@code more} is said after any refusal or failure. */
+    private void tell(ResetAttempt attempt, String more) {
+        ResetMessages words = words();
         if (attempt instanceof ResetAttempt.Sent) {
             Notifications.success(words.successTitle(), words.successText());
         } else if (attempt instanceof ResetAttempt.Refused refused) {
-            Notifications.error(words.failureTitle(), words.failureText(refused.failure(), refused.userName(), null));
+            Notifications.error(words.failureTitle(), words.failureText(refused.failure(), refused.userName(), null) + more);
         } else if (attempt instanceof ResetAttempt.Failed failed) {
-            Notifications.error(words.failureTitle(), words.failureText(failed));
+            Notifications.error(words.failureTitle(), words.failureText(failed) + more);
         } else if (attempt instanceof ResetAttempt.RateLimited limited) {
             Notifications.warning(words.rateLimitedTitle(),
-                    words.rateLimitedText(limited.userName(), limited.limit(), times.format(limited.retryAt())));
+                    words.rateLimitedText(limited.userName(), limited.limit(), times.format(limited.retryAt())) + more);
         } else if (attempt instanceof ResetAttempt.AlreadyRequested duplicate) {
-            Notifications.warning(words.duplicateTitle(), words.duplicateText(duplicate.userName()));
+            Notifications.warning(words.duplicateTitle(), words.duplicateText(duplicate.userName()) + more);
         }
     }
 
     /** Edit email saved a new address: show it, and compare it with Keycloak's again. */
     void emailChanged() {
         forgetLoadedState();
+        shownLinkState = linkState();
         emailComparison = emails.compare(id());
     }
 
-    /** Keycloak reported on this user's link (pushed to the page): show the new state. */
+    /**
+     * Keycloak reported on this user's link (pushed to the page), or the background check may have: re-render the
+     * link's part of the page only when what it shows changed, so that an open menu or dialog stays as it is.
+     */
     public void refresh() {
         forgetLoadedState();
+        String current = linkState();
+        if (!current.equals(shownLinkState)) {
+            shownLinkState = current;
+            PrimeFaces.current().ajax().update("profile-form:link-state");
+        }
+    }
+
+    /** Everything the link's part of the page shows, in one comparable value. */
+    private String linkState() {
+        StringBuilder state = new StringBuilder();
+        ResetRequest last = getLastSent();
+        if (last != null) {
+            state.append(describe(last)).append('|');
+        }
+        getHistory().forEach(request -> state.append(describe(request)).append(';'));
+        return state.toString();
+    }
+
+    private static String describe(ResetRequest request) {
+        return request.getId() + ":" + request.getStatus() + ":" + request.getStatusChangedAt() + ":"
+                + request.getSentAt() + ":" + request.getExpiresAt() + ":" + request.getFailure();
     }
 
     /** The last link no longer works and the user has not set a password: offer to send a new one. */
