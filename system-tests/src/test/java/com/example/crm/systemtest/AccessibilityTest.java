@@ -47,13 +47,16 @@ class AccessibilityTest {
         admin.go(stack.crmUrl() + "/settings/audit/");
         check(admin, "audit log");
 
-        admin.openProfile("sofia", "Sofia King");
+        admin.openProfile("scarlett", "Scarlett Adams");
         check(admin, "profile");
         admin.driver.findElement(By.id("profile-form:more_button")).click();
         admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-form:send-reset-link")));
         check(admin, "profile with More open");
         admin.driver.findElement(By.id("profile-form:send-reset-link")).click();
         admin.successNotification();
+        // Checked once it has faded in: half-way its text is still see-through.
+        admin.waiting().until(driver -> "1".equals(admin.driver.executeScript("const item = document.querySelector("
+                + "'#success-growl_container .ui-growl-item-container'); return item ? getComputedStyle(item).opacity : '';")));
         check(admin, "profile with the success notification");
         admin.driver.executeScript("PF('widget_success_growl').removeAll();"); // the admin closes it
         admin.driver.findElement(By.id("profile-form:edit-email")).click();
@@ -91,7 +94,7 @@ class AccessibilityTest {
     @Test
     void theJourneyWorksWithTheKeyboardAloneAndTheOutcomeIsAnnounced(RunningStack stack, Browser admin) {
         admin.signInToCrm("admin", "admin");
-        admin.openProfile("mason", "Mason Wright");
+        admin.openProfile("owen", "Owen Nelson");
         WebElement more = admin.driver.findElement(By.id("profile-form:more_button"));
         for (int tab = 0; tab < 40 && !more.equals(admin.driver.switchTo().activeElement()); tab++) {
             admin.driver.switchTo().activeElement().sendKeys(Keys.TAB);

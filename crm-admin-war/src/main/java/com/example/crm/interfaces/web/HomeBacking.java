@@ -55,7 +55,6 @@ public class HomeBacking {
         }
     }
 
-    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     @Inject
     ResetDashboard dashboard;
@@ -84,7 +83,8 @@ public class HomeBacking {
 
     /** "1 Nov – 30 Nov 2026", the days the figures cover. */
     public String getPeriod() {
-        return DAY_LABEL.format(getFigures().firstDay()) + " – " + DAY_LABEL.format(getFigures().lastDay()) + " "
+        DateTimeFormatter day = dayLabel();
+        return day.format(getFigures().firstDay()) + " – " + day.format(getFigures().lastDay()) + " "
                 + getFigures().lastDay().getYear();
     }
 
@@ -117,8 +117,9 @@ public class HomeBacking {
             }
         }
         JsonArrayBuilder labels = Json.createArrayBuilder();
+        DateTimeFormatter dayLabel = dayLabel();
         for (int day = 0; day < days; day++) {
-            labels.add(DAY_LABEL.format(f.firstDay().plusDays(day)));
+            labels.add(dayLabel.format(f.firstDay().plusDays(day)));
         }
         ResourceBundle words = bundle();
         JsonArrayBuilder datasets = Json.createArrayBuilder();
@@ -176,6 +177,12 @@ public class HomeBacking {
     /** A reason no link was sent, in a few words. */
     public String reason(ResetFailure failure) {
         return bundle().getString("home.reason." + (failure == null ? "LIMIT" : failure.name()));
+    }
+
+    /** "30 Nov" or "30. Nov.", in the page's language. */
+    private static DateTimeFormatter dayLabel() {
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return DateTimeFormatter.ofPattern(bundle().getString("home.dayPattern"), locale);
     }
 
     private static ResourceBundle bundle() {

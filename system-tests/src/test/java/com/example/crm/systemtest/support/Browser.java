@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -24,13 +25,14 @@ public final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
     private final RunningStack stack;
 
-    private Browser(RunningStack stack, Path profileDir) {
+    private Browser(RunningStack stack, Path profileDir, String language) {
         this.stack = stack;
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profileDir);
+                "--window-size=1280,900", "--user-data-dir=" + profileDir, "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language)); // what pages see
         this.driver = new ChromeDriver(options);
         this.wait = new WebDriverWait(driver, WAIT);
         // An element read while the page navigates or re-renders goes stale: look again rather than fail.
@@ -38,8 +40,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(RunningStack stack) {
+        return open(stack, "en-US");
+    }
+
+    /** A browser whose language is {@code language} (e.g. "de-DE"), as its pages are asked for. */
+    public static Browser open(RunningStack stack, String language) {
         try {
-            return new Browser(stack, Files.createTempDirectory("chromium-profile"));
+            return new Browser(stack, Files.createTempDirectory("chromium-profile"), language);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
