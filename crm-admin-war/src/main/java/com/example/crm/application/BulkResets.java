@@ -118,8 +118,11 @@ public class BulkResets {
     private void process(long itemId, String admin) {
         ResetAttempt attempt;
         try {
+            long crmUserId = retried(() -> ledger.userOf(itemId));
+            // A send that failed on the database is tried again: it failed before Keycloak was asked (a failure after
+            // that is recorded by the send itself), and a request it did record makes the retry a duplicate.
             attempt = retried(() -> ledger.earlierAttempt(itemId))
-                    .orElseGet(() -> sendWithinBound(retried(() -> ledger.userOf(itemId)), admin));
+                    .orElseGet(() -> retried(() -> sendWithinBound(crmUserId, admin)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Bulk item " + itemId + " failed unexpectedly", e);
             // What the user's request row says is the truth (the email may have gone out before the failure).
@@ -148,7 +151,8 @@ public class BulkResets {
             try {
                 return step.get();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A bulk run's database step failed; trying again in {0} ms: {1}",
+                // No apostrophe in the pattern: MessageFormat would take it as a quote and print {0} as it stands.
+                LOG.log(Level.WARNING, "A bulk run database step failed; trying again in {0} ms: {1}",
                         new Object[] {wait.toMillis(), e.toString()});
                 sleep(wait);
             }

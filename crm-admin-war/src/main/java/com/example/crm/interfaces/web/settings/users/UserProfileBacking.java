@@ -152,9 +152,8 @@ public class UserProfileBacking implements Serializable {
             databaseDown(e, words().databaseDownText());
             return;
         }
-        forgetLoadedState(); // the profile shows the new state
-        shownLinkState = linkState();
         tell(attempt, "");
+        showNewState();
     }
 
     /** More → Lock out and send reset link, once the admin confirmed what it does. */
@@ -170,8 +169,6 @@ public class UserProfileBacking implements Serializable {
             databaseDown(e, words.lockOutDatabaseDownText());
             return;
         }
-        forgetLoadedState();
-        shownLinkState = linkState();
         String userName = getUser().getFullName();
         if (attempt.lockOut() == LockOut.DONE) {
             Notifications.success(words.lockOutDoneTitle(), words.lockOutDoneText(userName));
@@ -181,6 +178,30 @@ public class UserProfileBacking implements Serializable {
             Notifications.warning(words.duplicateTitle(), words.lockOutDuplicateText(userName));
         } else {
             tell(attempt.link(), " " + words.lockOutUnchanged(userName));
+        }
+        showNewState();
+    }
+
+    /**
+     * The profile shows the state after a click; while the database does not answer (a link may still have gone out,
+     * and the admin has been told), it keeps showing what it showed rather than the error page.
+     */
+    private void showNewState() {
+        CrmUser shownUser = user;
+        Optional<ResetRequest> shownLastSent = lastSent;
+        List<ResetRequest> shownHistory = history;
+        forgetLoadedState();
+        try {
+            shownLinkState = linkState();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.caused(e)) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "The profile of CRM user {0} keeps showing its earlier state: the database did not answer",
+                    id());
+            user = shownUser;
+            lastSent = shownLastSent;
+            history = shownHistory;
         }
     }
 
