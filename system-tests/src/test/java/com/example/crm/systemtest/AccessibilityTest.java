@@ -12,11 +12,8 @@ import com.example.crm.systemtest.support.RunningStack;
 import com.example.crm.systemtest.support.SeededUsers;
 import com.example.crm.systemtest.support.SignedInSession;
 import com.example.crm.systemtest.support.SystemTest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,7 +29,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class AccessibilityTest {
 
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static final Pattern RUN = Pattern.compile("bulk\\.xhtml\\?run=(\\d+)");
 
     private final List<String> violations = new ArrayList<>();
 
@@ -118,16 +114,7 @@ class AccessibilityTest {
     /** A finished bulk run of two users of this test's own. */
     private static String bulkRun(RunningStack stack) {
         SeededUsers.seed(stack, "axe", "axe.example.com", 2, 600_000);
-        SignedInSession session = SignedInSession.signIn(stack, "admin", "admin");
-        HttpResponse<String> users = session.get("/settings/users/");
-        session.type(users, "users-form", "users-form:search", "users-form:users users-form:bulk-bar", "axe.example.com");
-        session.click(users, "users-form", "users-form:select-all-matching", "users-form:bulk-bar users-form:users");
-        HttpResponse<String> started = session.click(users, "users-form", "users-form:bulk-send", "users-form:bulk-bar");
-        Matcher run = RUN.matcher(started.body());
-        if (!run.find()) {
-            throw new AssertionError("the bulk run did not start");
-        }
-        return run.group(1);
+        return SignedInSession.signIn(stack, "admin", "admin").startBulkRun("axe.example.com");
     }
 
     private void check(Browser browser, String page) {

@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.systemtest.support.Browser;
 import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.SeededLinks;
 import com.example.crm.systemtest.support.SeededUsers;
 import com.example.crm.systemtest.support.SystemTest;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,7 +30,7 @@ class DashboardTest {
         SeededUsers.seed(stack, "dashboard", "dashboard.example.com", 1, 500_000);
         try (Connection db = stack.crmDatabase()) {
             for (int minutes = 30; minutes >= 10; minutes -= 10) {
-                insertSentLink(stack, db, 500_001, Instant.now().minus(Duration.ofMinutes(minutes)));
+                SeededLinks.sent(stack, db, 500_001, Instant.now().minus(Duration.ofMinutes(minutes)));
             }
         }
 
@@ -58,19 +57,5 @@ class DashboardTest {
         agent.signInToCrm("agent", "agent");
         assertTrue(agent.pageText().contains("User Management needs the crm-admin role"));
         assertTrue(agent.driver.findElements(By.id("dashboard-title")).isEmpty(), "no dashboard without the role");
-    }
-
-    private static void insertSentLink(RunningStack stack, Connection db, long user, Instant at) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO reset_request (id, crm_user_id, requested_by,"
-                + " requested_at, lifespan_seconds, sent_at, expires_at, status, status_changed_at)"
-                + " VALUES (?, ?, 'admin', ?, 3600, ?, ?, 'SENT', ?)")) {
-            insert.setLong(1, stack.nextValue(db, "reset_request_seq"));
-            insert.setLong(2, user);
-            insert.setObject(3, at.atOffset(ZoneOffset.UTC));
-            insert.setObject(4, at.atOffset(ZoneOffset.UTC));
-            insert.setObject(5, at.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
-            insert.setObject(6, at.atOffset(ZoneOffset.UTC));
-            insert.executeUpdate();
-        }
     }
 }

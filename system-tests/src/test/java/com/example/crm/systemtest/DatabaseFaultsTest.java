@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.crm.systemtest.support.Await;
 import com.example.crm.systemtest.support.DemoUsers;
 import com.example.crm.systemtest.support.DemoUsers.DemoUser;
 import com.example.crm.systemtest.support.Http;
@@ -22,9 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,6 @@ class DatabaseFaultsTest {
 
     private static final String SUCCESS = "Reset Password Instruction has been sent successfully!";
     private static final int BULK_USERS = 20;
-    private static final Pattern RUN = Pattern.compile("bulk\\.xhtml\\?run=(\\d+)");
 
     private RunningStack stack;
 
@@ -110,41 +107,22 @@ class DatabaseFaultsTest {
     void aBulkRunThroughADatabaseOutageFinishesAndEmailsEveryoneOnce() throws InterruptedException {
         List<String> team = SeededUsers.seed(stack, "outage", "outage.example.com", BULK_USERS, 400_000);
         SignedInSession admin = SignedInSession.signIn(stack, "admin", "admin");
-        HttpResponse<String> users = admin.get("/settings/users/");
-        admin.type(users, "users-form", "users-form:search", "users-form:users users-form:bulk-bar", "outage.example.com");
-        admin.click(users, "users-form", "users-form:select-all-matching", "users-form:bulk-bar users-form:users");
         stack.keycloakProxy.holdAnswersBack("execute-actions-email", Duration.ofSeconds(1)); // a run that takes a while
-        HttpResponse<String> started = admin.click(users, "users-form", "users-form:bulk-send", "users-form:bulk-bar");
-        Matcher run = RUN.matcher(started.body());
-        assertTrue(run.find(), "the run started: " + PageText.notifications(started.body()));
+        String run = admin.startBulkRun("outage.example.com");
 
         Mailbox mail = new Mailbox(stack);
-        awaitUntil(() -> emailed(mail, team) >= 4, Duration.ofSeconds(60), "four users emailed before the outage");
+        Await.until(() -> mail.reached(team) >= 4, Duration.ofSeconds(60), "four users emailed before the outage");
         stack.databaseProxy.cutConnections();
         Thread.sleep(6000);
         stack.databaseProxy.behave();
         stack.keycloakProxy.behave();
 
-        awaitUntil(() -> admin.get("/settings/users/bulk.xhtml?run=" + run.group(1)).body().contains("Finished"),
+        Await.until(() -> admin.get("/settings/users/bulk.xhtml?run=" + run).body().contains("Finished"),
                 Duration.ofMinutes(3), "the run finished after the outage");
-        awaitUntil(() -> emailed(mail, team) == BULK_USERS, Duration.ofSeconds(60), "every user emailed");
+        Await.until(() -> mail.reached(team) == BULK_USERS, Duration.ofSeconds(60), "every user emailed");
         Thread.sleep(2000);
         for (String address : team) {
             assertEquals(1, mail.messagesFor(address).size(), address + " is emailed once");
-        }
-    }
-
-    private static int emailed(Mailbox mail, List<String> team) {
-        return (int) team.stream().filter(address -> !mail.messagesFor(address).isEmpty()).count();
-    }
-
-    private static void awaitUntil(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + limit + ": " + what);
-            }
-            Thread.sleep(1000);
         }
     }
 

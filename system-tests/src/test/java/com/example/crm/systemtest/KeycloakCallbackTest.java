@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.systemtest.support.Http;
 import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.SeededLinks;
 import com.example.crm.systemtest.support.SystemTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
@@ -101,7 +101,7 @@ class KeycloakCallbackTest {
         Instant now = Instant.now();
         try (Connection db = stack.crmDatabase()) {
             long user = insertUser(stack, db, keycloakId);
-            long first = insertSentLink(stack, db, user, now.minus(Duration.ofMinutes(10)));
+            long first = SeededLinks.sent(stack, db, user, now.minus(Duration.ofMinutes(10)));
             long timestamp = now();
             String body = report(UUID.randomUUID().toString(), "PASSWORD_CHANGED", "crm", keycloakId, now, null);
 
@@ -109,7 +109,7 @@ class KeycloakCallbackTest {
             assertEquals("COMPLETED", status(db, first));
 
             // A link that was open when the password was set: applied again, the report would complete it too.
-            long second = insertSentLink(stack, db, user, now.minus(Duration.ofMinutes(5)));
+            long second = SeededLinks.sent(stack, db, user, now.minus(Duration.ofMinutes(5)));
             assertEquals(204, post(stack, timestamp, body, true).statusCode(), "the same request again");
             assertEquals(204, post(stack, now(), body, true).statusCode(), "the reporter's retry, signed anew");
             assertEquals("SENT", status(db, second), "the report was applied once");
@@ -180,23 +180,6 @@ class KeycloakCallbackTest {
             insert.setString(3, username);
             insert.setString(4, username + "@example.com");
             insert.setString(5, "rene replay " + username);
-            insert.executeUpdate();
-        }
-        return id;
-    }
-
-    /** A link sent at {@code at} that works for an hour, as an admin's click leaves it. */
-    private static long insertSentLink(RunningStack stack, Connection db, long user, Instant at) throws SQLException {
-        long id = stack.nextValue(db, "reset_request_seq");
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO reset_request (id, crm_user_id, requested_by,"
-                + " requested_at, lifespan_seconds, sent_at, expires_at, status, status_changed_at)"
-                + " VALUES (?, ?, 'admin', ?, 3600, ?, ?, 'SENT', ?)")) {
-            insert.setLong(1, id);
-            insert.setLong(2, user);
-            insert.setObject(3, at.atOffset(ZoneOffset.UTC));
-            insert.setObject(4, at.atOffset(ZoneOffset.UTC));
-            insert.setObject(5, at.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
-            insert.setObject(6, at.atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
         }
         return id;

@@ -26,6 +26,7 @@ public final class SignedInSession {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*\\baction=\"([^\"]+)\"");
     private static final Pattern FORM_TAG = Pattern.compile("<form\\b[^>]*>");
+    private static final Pattern BULK_RUN = Pattern.compile("bulk\\.xhtml\\?run=(\\d+)");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final RunningStack stack;
@@ -77,6 +78,19 @@ public final class SignedInSession {
     }
 
     /** A GET of a CRM page; {@code path} is below the CRM's context root, e.g. {@code /settings/users/}. */
+    /** Users → search → Select all matching users → Send Reset Link, as an admin starts a bulk run; its id. */
+    public String startBulkRun(String search) {
+        HttpResponse<String> users = get("/settings/users/");
+        type(users, "users-form", "users-form:search", "users-form:users users-form:bulk-bar", search);
+        click(users, "users-form", "users-form:select-all-matching", "users-form:bulk-bar users-form:users");
+        HttpResponse<String> started = click(users, "users-form", "users-form:bulk-send", "users-form:bulk-bar");
+        Matcher run = BULK_RUN.matcher(started.body());
+        if (!run.find()) {
+            throw new AssertionError("the bulk run did not start: " + PageText.notifications(started.body()));
+        }
+        return run.group(1);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(stack.crmUrl() + path)).GET());
     }
