@@ -3,14 +3,12 @@ package com.example.crm.infrastructure.keycloak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.crm.testsupport.MovingClock;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +19,7 @@ class KeycloakReachabilityTest {
     private final AtomicInteger asked = new AtomicInteger();
     private volatile int status = 200;
     private volatile long delayMillis;
-    private Instant now = Instant.parse("2026-11-30T08:00:00Z");
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-30T08:00:00Z"));
     private HttpServer keycloak;
 
     @AfterEach
@@ -45,7 +43,7 @@ class KeycloakReachabilityTest {
             reachability.problem();
         }
         assertEquals(1, asked.get());
-        now = now.plus(KeycloakReachability.KEPT);
+        clock.pass(KeycloakReachability.KEPT);
         reachability.problem();
         assertEquals(2, asked.get());
     }
@@ -102,22 +100,7 @@ class KeycloakReachabilityTest {
         settings.realm = "crm";
         KeycloakReachability reachability = new KeycloakReachability();
         reachability.settings = settings;
-        reachability.clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return now;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
+        reachability.clock = clock;
         reachability.connect(null);
         return reachability;
     }

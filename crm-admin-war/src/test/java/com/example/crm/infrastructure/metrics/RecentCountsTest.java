@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.crm.domain.model.bulk.BulkOutcome;
-import java.time.Clock;
+import com.example.crm.testsupport.MovingClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RecentCountsTest {
 
     private final AtomicInteger queries = new AtomicInteger();
-    private Instant now = Instant.parse("2026-11-30T08:00:00Z");
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-30T08:00:00Z"));
     private boolean databaseDown;
 
     private final RecentCounts counts = new RecentCounts(() -> {
@@ -23,22 +22,7 @@ class RecentCountsTest {
             throw new IllegalStateException("database down");
         }
         return Map.of(BulkOutcome.PENDING, 7L, BulkOutcome.SENT, 3L);
-    }, new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    });
+    }, clock);
 
     @Test
     void oneScrapeOfEveryStateIsOneQuery() {
@@ -47,7 +31,7 @@ class RecentCountsTest {
         assertEquals(0, counts.of(BulkOutcome.FAILED));
         assertEquals(0, counts.of(BulkOutcome.SKIPPED));
         assertEquals(1, queries.get());
-        now = now.plus(RecentCounts.KEPT);
+        clock.pass(RecentCounts.KEPT);
         counts.of(BulkOutcome.PENDING);
         assertEquals(2, queries.get());
     }
@@ -59,7 +43,7 @@ class RecentCountsTest {
         assertTrue(Double.isNaN(counts.of(BulkOutcome.SENT)));
         assertEquals(1, queries.get());
         databaseDown = false;
-        now = now.plus(RecentCounts.KEPT);
+        clock.pass(RecentCounts.KEPT);
         assertEquals(7, counts.of(BulkOutcome.PENDING));
     }
 }

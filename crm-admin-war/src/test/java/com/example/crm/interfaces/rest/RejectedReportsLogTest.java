@@ -3,11 +3,9 @@ package com.example.crm.interfaces.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.crm.interfaces.rest.RejectedReportsLog.Reason;
-import java.time.Clock;
+import com.example.crm.testsupport.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,32 +50,5 @@ class RejectedReportsLogTest {
             log.rejected(reason, reason.name());
         }
         assertEquals(Reason.values().length, warnings.size());
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void pass(Duration time) {
-            now = now.plus(time);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
