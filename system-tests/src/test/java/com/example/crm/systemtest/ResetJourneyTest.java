@@ -29,6 +29,7 @@ class ResetJourneyTest {
 
         assertEquals("Success\nReset Password Instruction has been sent successfully!", admin.successNotification());
         assertEquals("rgba(230, 244, 234, 1)", admin.successNotificationColour(), "the notification is green");
+        assertTrue(admin.isUncovered(By.id("profile-form:more_button")), "the notification leaves More free to click");
         assertTrue(admin.text(By.id("link-expires")).contains("in 12 hours"), "profile shows when the link expires");
         assertTrue(admin.text(By.id("last-reset")).contains("by admin"));
         String ticket = admin.driver.findElement(By.id("ticket-text")).getAttribute("value");

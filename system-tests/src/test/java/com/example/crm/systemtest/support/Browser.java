@@ -123,6 +123,13 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Whether a click at the middle of the element would reach it, rather than something drawn over it. */
+    public boolean isUncovered(By locator) {
+        return (Boolean) driver.executeScript("const r = arguments[0].getBoundingClientRect();"
+                + "return arguments[0].contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));",
+                driver.findElement(locator));
+    }
+
     /** Title and text of the green notification, once it shows. */
     public String successNotification() {
         return notificationIn("success-growl_container");
