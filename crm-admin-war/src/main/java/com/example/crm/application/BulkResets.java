@@ -4,9 +4,12 @@ import com.example.crm.domain.model.reset.ResetFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,8 +38,15 @@ public class BulkResets {
     private static final List<Duration> RETRY_WAITS = List.of(Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofSeconds(2), Duration.ofSeconds(4));
 
-    /** Runs that workers of this server are working through now. */
-    private final Set<Long> dispatching = ConcurrentHashMap.newKeySet();
+    /**
+     * How long a run stays with the instance working through it without a word from it: when that instance dies,
+     * another takes the run over after this (its check runs every 20 s, so within a minute).
+     */
+    public static final Duration CLAIM = Duration.ofSeconds(30);
+    private static final Duration RENEW_AFTER = Duration.ofSeconds(10);
+
+    /** Runs that workers of this server are working through now, with when this server last renewed its claim. */
+    private final Map<Long, Instant> dispatching = new ConcurrentHashMap<>();
     /** Sends to Keycloak in progress across all runs: two runs at once never double the load on Keycloak. */
     private Semaphore keycloakSlots;
 
@@ -51,6 +61,15 @@ public class BulkResets {
 
     @Inject
     BackgroundWork background;
+
+    @Inject
+    WorkLeases leases;
+
+    @Inject
+    ThisInstance instance;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "crm.bulk.concurrency", defaultValue = "4")
@@ -73,12 +92,19 @@ public class BulkResets {
         return runId;
     }
 
-    /** Works through the run's pending items with at most {@code concurrency} workers, unless that happens already. */
-    void dispatch(long runId) {
-        if (!dispatching.add(runId)) {
-            return;
+    /**
+     * Works through the run's pending items with at most {@code concurrency} workers, unless that happens already
+     * here or on another CRM instance that holds the run. True when workers started here.
+     */
+    boolean dispatch(long runId) {
+        if (dispatching.putIfAbsent(runId, clock.instant()) != null) {
+            return false;
         }
         try {
+            if (!retried(() -> leases.claim(lease(runId), instance.name(), CLAIM))) {
+                dispatching.remove(runId);
+                return false;
+            }
             Queue<Long> pending = new ConcurrentLinkedQueue<>(retried(() -> ledger.pendingItems(runId)));
             String admin = retried(() -> ledger.startedBy(runId));
             int workers = Math.max(1, Math.min(concurrency, pending.size()));
@@ -86,6 +112,7 @@ public class BulkResets {
             for (int i = 0; i < workers; i++) {
                 background.run(() -> work(runId, pending, admin, running));
             }
+            return true;
         } catch (RuntimeException e) {
             dispatching.remove(runId);
             throw e;
@@ -94,7 +121,7 @@ public class BulkResets {
 
     private void work(long runId, Queue<Long> pending, String admin, AtomicInteger running) {
         try {
-            for (Long itemId = pending.poll(); itemId != null; itemId = pending.poll()) {
+            for (Long itemId = pending.poll(); itemId != null && stillHeld(runId); itemId = pending.poll()) {
                 try {
                     process(itemId, admin);
                 } catch (RuntimeException e) { // stays pending: picked up again with the run, never sent twice
@@ -108,11 +135,39 @@ public class BulkResets {
                         ledger.finish(runId);
                         return null;
                     });
+                    leases.release(lease(runId), instance.name());
                 } finally {
                     dispatching.remove(runId);
                 }
             }
         }
+    }
+
+    /**
+     * Renews this instance's claim on the run now and then. False when another instance has taken the run over (this
+     * one was silent past the claim's term), and the workers here stop; a failed renewal (the database blinking) lets
+     * them go on, since the claim still runs for a while.
+     */
+    private boolean stillHeld(long runId) {
+        Instant now = clock.instant();
+        Instant renewed = dispatching.get(runId);
+        if (renewed != null && renewed.plus(RENEW_AFTER).isAfter(now)) {
+            return true;
+        }
+        try {
+            if (!leases.claim(lease(runId), instance.name(), CLAIM)) {
+                LOG.warning(() -> "Bulk run " + runId + " was taken over by another CRM instance; workers here stop");
+                return false;
+            }
+            dispatching.put(runId, now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not renew the claim on bulk run {0}: {1}", new Object[] {runId, e.toString()});
+        }
+        return true;
+    }
+
+    private static String lease(long runId) {
+        return "bulk-run:" + runId;
     }
 
     private void process(long itemId, String admin) {
@@ -170,14 +225,14 @@ public class BulkResets {
     }
 
     /**
-     * Runs that are not finished and that no worker of this server works through (cut short by a stop, or items
-     * that could not be recorded) carry on with the users they had not reached.
+     * Runs that are not finished and that no worker of this server or of another live instance works through (cut
+     * short by a stop or by their instance's death, or items that could not be recorded) carry on with the users they
+     * had not reached.
      */
     public void resumeUnfinished() {
         for (long runId : ledger.unfinishedRuns()) {
-            if (!dispatching.contains(runId)) {
-                LOG.info(() -> "Resuming bulk run " + runId);
-                dispatch(runId);
+            if (!dispatching.containsKey(runId) && dispatch(runId)) {
+                LOG.info(() -> "Resumed bulk run " + runId);
             }
         }
     }

@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -28,13 +29,17 @@ public class BulkRunRecovery {
     @Inject
     BulkResets bulkResets;
 
+    @Inject
+    ScheduledJobs jobs;
+
     @PostConstruct
     void resumeAtStartUp() {
         bulkResets.resumeUnfinished();
     }
 
-    @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
+    /** Every 20 s: a run whose instance died (its claim not renewed for {@link BulkResets#CLAIM}) goes on here. */
+    @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
     public void resumeStalled() {
-        ScheduledJobs.runTurn(LOG, "Resuming stalled bulk runs", bulkResets::resumeUnfinished);
+        jobs.runTurn(LOG, "Resuming stalled bulk runs", Duration.ofSeconds(20), bulkResets::resumeUnfinished);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -38,6 +39,9 @@ public class LinkStatusSchedule {
     @Inject
     Clock clock;
 
+    @Inject
+    ScheduledJobs jobs;
+
     private final AtomicBoolean recovering = new AtomicBoolean();
     private volatile Instant lastExpiryStarted;
 
@@ -49,7 +53,7 @@ public class LinkStatusSchedule {
     @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
     public void expireRunOutLinks() {
         lastExpiryStarted = clock.instant();
-        ScheduledJobs.runTurn(LOG, "Link expiry", () -> {
+        jobs.runTurn(LOG, "Link expiry", Duration.ofMinutes(1), () -> {
             expiry.expireRunOut();
             expiry.closeUnconfirmed();
         });
@@ -68,7 +72,7 @@ public class LinkStatusSchedule {
             return;
         }
         try {
-            ScheduledJobs.runTurn(LOG, "Missed-report recovery", reconciliation::reconcileOpenLinks);
+            jobs.runTurn(LOG, "Missed-report recovery", Duration.ofMinutes(5), reconciliation::reconcileOpenLinks);
         } finally {
             recovering.set(false);
         }
@@ -77,7 +81,7 @@ public class LinkStatusSchedule {
     /** Hourly, at most {@link ReceivedReportsRetention#MAX_BATCHES} batches, each committed on its own. */
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void pruneReceivedReports() {
-        ScheduledJobs.runTurn(LOG, "Pruning received reports", this::pruneInBatches);
+        jobs.runTurn(LOG, "Pruning received reports", Duration.ofHours(1), this::pruneInBatches);
     }
 
     private void pruneInBatches() {

@@ -1,19 +1,36 @@
 package com.example.crm.application;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one turn of a timer's job so that a failure (the database gone for a while) never escapes to the EJB container:
- * Payara expunges a timer whose turn and retry both failed, and the job would never run again until a restart.
+ * Runs one turn of a timer's job. The server's timers fire on every CRM instance, so a turn first claims the job for
+ * a little less than its period: one instance runs each period, whichever claims first, and when an instance dies
+ * another simply claims the next period. A failure (the database gone for a while) never escapes to the EJB
+ * container: Payara expunges a timer whose turn and retry both failed, and the job would never run again.
  */
-final class ScheduledJobs {
+@ApplicationScoped
+public class ScheduledJobs {
 
-    private ScheduledJobs() {
-    }
+    /** What a claim leaves of the period: a later instance's timer, firing a little late, still finds it taken. */
+    private static final Duration MARGIN = Duration.ofSeconds(10);
 
-    static void runTurn(Logger log, String job, Runnable turn) {
+    @Inject
+    WorkLeases leases;
+
+    @Inject
+    ThisInstance instance;
+
+    /** Runs {@code turn} here unless another instance has claimed this period's turn. */
+    public void runTurn(Logger log, String job, Duration period, Runnable turn) {
         try {
+            if (!leases.claim("job:" + job, instance.name(), period.minus(MARGIN))) {
+                log.fine(() -> job + ": another CRM instance runs this turn");
+                return;
+            }
             turn.run();
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "{0} failed this time and runs again at its next turn: {1}",

@@ -58,6 +58,9 @@ class BulkResetsIT {
     @Inject
     DatabaseFaults database;
 
+    @Inject
+    WorkLeases leases;
+
     @Test
     void sendsToEligibleUsersSkipsTheOthersWithTheReasonAndBoundsConcurrency() throws Exception {
         List<Long> ids = new ArrayList<>();
@@ -157,6 +160,22 @@ class BulkResetsIT {
         assertEquals(2L, tx.get(() -> runs.countByOutcome(runId)).get(BulkOutcome.SENT));
         assertTrue(!keycloak.calls().contains(reached.getKeycloakId()), "not emailed a second time");
         assertTrue(keycloak.calls().contains(waiting.getKeycloakId()));
+    }
+
+    @Test
+    void aRunAnotherInstanceHoldsIsLeftToItUntilItsClaimRunsOut() throws Exception {
+        CrmUser member = users.create("Cla", "Claimed", "cla.claimed@example.com", true, true);
+        long runId = ledger.record("admin", new LinkedHashSet<>(List.of(member.getId())));
+        assertTrue(leases.claim("bulk-run:" + runId, "another-instance", Duration.ofSeconds(2)));
+
+        bulk.resumeUnfinished();
+        Thread.sleep(500);
+        assertTrue(!keycloak.calls().contains(member.getKeycloakId()), "the other instance's run is not touched");
+
+        Thread.sleep(2_000); // the other instance said nothing for its whole term: it is gone
+        bulk.resumeUnfinished();
+        awaitFinished(runId, Duration.ofSeconds(30));
+        assertEquals(1, keycloak.calls().stream().filter(member.getKeycloakId()::equals).count(), "taken over, emailed once");
     }
 
     @Test
