@@ -1,6 +1,7 @@
 package com.example.crm.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -24,6 +25,9 @@ public class ScheduledJobs {
     @Inject
     ThisInstance instance;
 
+    @Inject
+    Event<JobTurnRan> turns;
+
     /** Runs {@code turn} here unless another instance has claimed this period's turn. */
     public void runTurn(Logger log, String job, Duration period, Runnable turn) {
         try {
@@ -31,6 +35,7 @@ public class ScheduledJobs {
                 log.fine(() -> job + ": another CRM instance runs this turn");
                 return;
             }
+            turns.fire(new JobTurnRan(job));
             turn.run();
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "{0} failed this time and runs again at its next turn: {1}",

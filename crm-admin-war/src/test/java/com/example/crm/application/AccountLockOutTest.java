@@ -9,10 +9,7 @@ import com.example.crm.domain.model.reset.LinkReport;
 import com.example.crm.domain.model.reset.LockOut;
 import com.example.crm.domain.model.reset.ResetFailure;
 import com.example.crm.domain.model.reset.ResetKind;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
+import com.example.crm.testsupport.RecordingEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /** The lock-out's order of steps, and what each failure leaves behind. */
@@ -46,39 +41,7 @@ class AccountLockOutTest {
         lockOut.resets = new PasswordResetService();
         lockOut.resets.ledger = ledger;
         lockOut.resets.keycloak = keycloak;
-        lockOut.resets.outcomes = new IgnoredEvents<>();
-    }
-
-    /** The outcomes a send announces (for the metrics), not looked at here. */
-    private static final class IgnoredEvents<T> implements Event<T> {
-        @Override
-        public void fire(T event) {
-        }
-
-        @Override
-        public <U extends T> CompletionStage<U> fireAsync(U event) {
-            return CompletableFuture.completedFuture(event);
-        }
-
-        @Override
-        public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            return CompletableFuture.completedFuture(event);
-        }
-
-        @Override
-        public Event<T> select(Annotation... qualifiers) {
-            return this;
-        }
-
-        @Override
-        public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            return new IgnoredEvents<>();
-        }
-
-        @Override
-        public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            return new IgnoredEvents<>();
-        }
+        lockOut.resets.outcomes = new RecordingEvent<>(new ArrayList<>()); // the outcomes (for the metrics), not looked at here
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.example.crm.application;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.crm.testsupport.RecordingEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ class ScheduledJobsTest {
     private static final Logger LOG = Logger.getLogger(ScheduledJobsTest.class.getName());
 
     private final List<String> claims = new ArrayList<>();
+    private final List<JobTurnRan> counted = new ArrayList<>();
     private boolean granted;
     private final ScheduledJobs jobs = new ScheduledJobs();
 
@@ -31,6 +33,7 @@ class ScheduledJobsTest {
             public void release(String work, String holder) {
             }
         };
+        jobs.turns = new RecordingEvent<>(counted);
     }
 
     @Test
@@ -42,6 +45,7 @@ class ScheduledJobsTest {
         jobs.runTurn(LOG, "Link expiry", Duration.ofMinutes(1), () -> ran.add("here"));
 
         assertEquals(List.of("here"), ran);
+        assertEquals(List.of(new JobTurnRan("Link expiry")), counted, "only the turn run here is counted here");
         assertEquals(List.of("job:Link expiry PT50S", "job:Link expiry PT50S"), claims, "claimed for a little less than the period");
     }
 

@@ -1,6 +1,7 @@
 package com.example.crm.infrastructure.metrics;
 
 import com.example.crm.application.BulkLedger;
+import com.example.crm.application.JobTurnRan;
 import com.example.crm.application.LinkClosed;
 import com.example.crm.application.ResetAttempt;
 import com.example.crm.domain.model.bulk.BulkOutcome;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -32,6 +34,7 @@ public class CrmMetrics {
     static final String REPORT_LAG = "crm.reports.lag.milliseconds";
     static final String BULK_ITEMS = "crm.bulk.items";
     static final String KEYCLOAK_CALLS = "crm.keycloak.calls.milliseconds";
+    static final String JOB_TURNS = "crm.jobs.turns";
 
     private static final Metadata SENT = counter(MetricTags.RESETS_SENT, "Reset links Keycloak emailed");
     private static final Metadata REFUSED = counter(MetricTags.RESETS_REFUSED,
@@ -45,6 +48,8 @@ public class CrmMetrics {
             .withDescription("Milliseconds from the event in Keycloak to its report taken in by the CRM").build();
     private static final Metadata CALLS = Metadata.builder().withName(KEYCLOAK_CALLS)
             .withDescription("Milliseconds of each call to Keycloak's admin API (by operation), failed ones included").build();
+    private static final Metadata TURNS = counter(JOB_TURNS,
+            "Turns of scheduled jobs this instance ran (by job); with several instances, each turn runs on one of them");
     private static final Metadata BULK = Metadata.builder().withName(BULK_ITEMS)
             .withDescription("Items of bulk runs not yet finished (by state); NaN when the database does not answer").build();
 
@@ -91,6 +96,11 @@ public class CrmMetrics {
 
     void closed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinkClosed closed) {
         registry.counter(CLOSED, MetricTags.linkOutcome(closed.outcome())).inc();
+    }
+
+    void jobTurnRan(@Observes JobTurnRan turn) {
+        String job = turn.job().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        registry.counter(TURNS, new Tag("job", job)).inc();
     }
 
     /** A verified report of the CRM's realm, a repeat of one received before included. */
