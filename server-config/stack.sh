@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The dev stack: GreenMail (SMTP sink), Keycloak with the extension and realm `crm`, Payara Micro with the CRM.
 #   stack.sh up       build what is missing, start what is not running, wait until each answers
+#   stack.sh up --cluster   the same with two of each behind HAProxy, on PostgreSQL (see server-config/cluster.sh)
 #   stack.sh down     stop what this stack started
 #   stack.sh status   say what runs
 #   stack.sh stop keycloak|payara|greenmail   stop one piece (`up` starts it again)
+#   stack.sh stop-node|start-node kc-1|kc-2|crm-1|crm-2   in cluster mode, stop or start one node
 #   stack.sh reset    stop, then forget all data (Keycloak's realm, the CRM database); the next `up` starts afresh
 # Everything it writes (logs, data, pid files, unpacked servers) lives in $STACK_DIR.
 # The data lives in embedded H2 files there, or with STACK_DB=postgres in two databases on a PostgreSQL server.
@@ -114,8 +116,9 @@ start_greenmail() {
   wait_until_answers greenmail "$MAIL_API_URL/api/configuration"
 }
 
+# Unpacks Keycloak into $1 (the dev stack's home by default) with the extension and the realm to import.
 prepare_keycloak_home() {
-  local home=$STACK_DIR/keycloak
+  local home=${1:-$STACK_DIR/keycloak}
   if [[ ! -x $home/bin/kc.sh ]]; then
     log "unpacking Keycloak into $home ..."
     rm -rf "$STACK_DIR/keycloak-unpack" && mkdir -p "$STACK_DIR/keycloak-unpack"
@@ -240,19 +243,36 @@ data_place() {
   fi
 }
 
+# Where Keycloak's health answers: its management port, or each node's in cluster mode.
+keycloak_health_urls() {
+  if in_cluster_mode; then
+    echo "http://127.0.0.1:${KC_NODE_MANAGEMENT_PORTS[0]}/health/ready (kc-1), http://127.0.0.1:${KC_NODE_MANAGEMENT_PORTS[1]}/health/ready (kc-2)"
+  else
+    echo "$KEYCLOAK_MANAGEMENT_URL/health/ready, metrics: $KEYCLOAK_MANAGEMENT_URL/metrics"
+  fi
+}
+
 print_welcome() {
   cat <<EOF
 
 The stack is up.
   CRM admin pages   $CRM_URL/             sign in as admin / admin (crm-admin) or agent / agent (no crm-admin)
   Keycloak console  $KEYCLOAK_URL/admin/  admin / admin (realm master); the product's realm is "crm"
-  Keycloak health   $KEYCLOAK_MANAGEMENT_URL/health/ready, metrics: $KEYCLOAK_MANAGEMENT_URL/metrics
+  Keycloak health   $(keycloak_health_urls)
   Mail (GreenMail)  SMTP 127.0.0.1:$SMTP_PORT, messages: $MAIL_API_URL/api/user/<email>/messages
   Data              $(data_place)
   Logs and data     $STACK_DIR
-Stop it with: server-config/stack.sh down
 EOF
+  if in_cluster_mode; then
+    cat <<EOF
+  Two of each       Keycloak kc-1, kc-2 and the CRM crm-1, crm-2 behind HAProxy (http://127.0.0.1:$LB_STATS_PORT/);
+                    stack.sh status shows each node, stack.sh stop-node|start-node <node> stops or starts one
+EOF
+  fi
+  echo "Stop it with: server-config/stack.sh down"
 }
+
+source "$ROOT/server-config/cluster.sh"
 
 [[ $STACK_DB =~ ^(h2|postgres)$ ]] || die "STACK_DB must be h2 (the default) or postgres, not '$STACK_DB'."
 
@@ -263,17 +283,25 @@ case "$command" in
     command -v unzip >/dev/null || die "unzip is needed to unpack Keycloak."
     check_ports_match_data
     build_if_missing
-    [[ $STACK_DB == h2 ]] || postgres_databases create
-    start_greenmail
-    start_keycloak
-    start_payara
+    if [[ ${2:-} == --cluster ]]; then
+      is_running payara || is_running keycloak && die "the single-node stack runs: stop it first (stack.sh down)."
+      cluster_up
+    else
+      in_cluster_mode && die "the cluster runs: stop it first (stack.sh down), then start the single-node stack."
+      [[ $STACK_DB == h2 ]] || postgres_databases create
+      start_greenmail
+      start_keycloak
+      start_payara
+    fi
     print_welcome
     ;;
   down)
+    cluster_down
     stop_one payara; stop_one keycloak; stop_one greenmail
     log "stopped"
     ;;
   reset)
+    cluster_down
     stop_one payara; stop_one keycloak; stop_one greenmail
     rm -rf "$STACK_DIR/keycloak/data" "$STACK_DIR/data" "$STACK_DIR/payara" "$STACK_DIR/stack.env"
     if [[ $STACK_DB == postgres ]]; then build_if_missing; postgres_databases drop; fi
@@ -283,13 +311,22 @@ case "$command" in
     [[ ${2:-} =~ ^(keycloak|payara|greenmail)$ ]] || die "usage: stack.sh stop keycloak|payara|greenmail"
     stop_one "$2"
     ;;
+  stop-node|start-node)
+    in_cluster_mode || die "no cluster runs: start one with STACK_DB=postgres stack.sh up --cluster"
+    [[ ${2:-} =~ ^(kc-1|kc-2|crm-1|crm-2)$ ]] || die "usage: stack.sh $command kc-1|kc-2|crm-1|crm-2"
+    if [[ $command == stop-node ]]; then stop_one "$2"; else start_node "$2"; fi
+    ;;
   status)
-    status_line greenmail "$MAIL_API_URL/api/configuration"
-    status_line keycloak "$KEYCLOAK_URL/realms/crm"
-    status_line payara "$CRM_URL/api/health"
+    if in_cluster_mode; then
+      cluster_status
+    else
+      status_line greenmail "$MAIL_API_URL/api/configuration"
+      status_line keycloak "$KEYCLOAK_URL/realms/crm"
+      status_line payara "$CRM_URL/api/health"
+    fi
     ;;
   *)
-    echo "usage: $0 up|down|status|reset|stop <keycloak|payara|greenmail>" >&2
+    echo "usage: $0 up [--cluster]|down|status|reset|stop <keycloak|payara|greenmail>|stop-node|start-node <node>" >&2
     exit 2
     ;;
 esac

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -121,6 +122,17 @@ public final class Browser implements AutoCloseable {
             }
             return false;
         });
+    }
+
+    /** In cluster mode: the load balancer sends this browser's CRM requests to one instance (crm-1 or crm-2). */
+    public void pinTo(String crmNode) {
+        driver.manage().addCookie(new Cookie("CRM_NODE", crmNode, "/")); // the load balancer's own cookie, replaced
+    }
+
+    /** In cluster mode: the CRM instance that answers this browser now (the load balancer's X-CRM-Node header). */
+    public String crmNode() {
+        return (String) driver.executeAsyncScript("fetch(arguments[0], {cache: 'no-store'})"
+                + ".then(r => arguments[1](r.headers.get('X-CRM-Node')))", stack.crmUrl() + "/api/health");
     }
 
     /** Whether a click at the middle of the element would reach it, rather than something drawn over it. */

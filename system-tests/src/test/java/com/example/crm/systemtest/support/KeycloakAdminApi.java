@@ -11,7 +11,12 @@ public final class KeycloakAdminApi {
     private final String url;
 
     public KeycloakAdminApi(RunningStack stack) {
-        this.url = stack.keycloakUrl();
+        this(stack.keycloakUrl());
+    }
+
+    /** Through one Keycloak server's own address (a node of a cluster) rather than the stack's. */
+    public KeycloakAdminApi(String keycloakUrl) {
+        this.url = keycloakUrl;
     }
 
     private String token() {

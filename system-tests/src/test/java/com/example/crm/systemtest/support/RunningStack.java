@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
@@ -31,6 +32,8 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
     public final boolean onPostgres = "postgres".equals(System.getProperty("stack.db", "h2"));
 
     public final boolean attached = System.getProperty("stack.attached.crm-port") != null;
+    /** Two of each behind HAProxy ({@code stack.sh up --cluster}, on PostgreSQL), with {@code stack.cluster=true}. */
+    public final boolean cluster = Boolean.getBoolean("stack.cluster");
     public final int crmPort = port("crm-port");
     public final int keycloakPort = port("keycloak-port");
     public final int keycloakManagementPort = port("keycloak-management-port");
@@ -40,6 +43,13 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
     public final FaultyProxy keycloakProxy = FaultyProxy.to(keycloakPort);
     /** On PostgreSQL, the CRM reaches its database through this proxy, which fault tests cut. */
     public final FaultyProxy databaseProxy = onPostgres ? FaultyProxy.to(POSTGRES_PORT) : null;
+    /** In cluster mode, each node's own ports, in the order stack.sh takes them (node 1, node 2). */
+    private final int[] crmNodePorts = {freePort(), freePort()};
+    private final int[] keycloakNodePorts = {freePort(), freePort()};
+    private final int[] keycloakNodeManagementPorts = {keycloakManagementPort, freePort()};
+    private final String crmGridPorts = cluster ? lowPort() + " " + lowPort() : "";
+    private final String keycloakClusterPorts = cluster ? lowPort() + " " + lowPort() : "";
+    private final int balancerStatsPort = freePort();
     private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Path dir = Path.of(System.getProperty("stack.dir", "target/stack")).toAbsolutePath();
 
@@ -89,7 +99,7 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
         if (!stack.attached) {
             stack.run("reset"); // fresh realm and CRM data for this run's ports
             try {
-                stack.run("up");
+                stack.run(stack.cluster ? new String[] {"up", "--cluster"} : new String[] {"up"});
             } catch (IllegalStateException e) {
                 stack.close(); // nothing of a half-started stack is left running
                 throw e;
@@ -121,6 +131,15 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
                         "STACK_CRM_DB", CRM_DATABASE,
                         "STACK_KEYCLOAK_DB", "keycloak_systest",
                         "STACK_CRM_DB_URL", POSTGRES_SERVER + databaseProxy.port() + "/" + CRM_DATABASE));
+            }
+            if (cluster) {
+                builder.environment().putAll(Map.of(
+                        "CRM_NODE_PORTS", crmNodePorts[0] + " " + crmNodePorts[1],
+                        "CRM_NODE_GRID_PORTS", crmGridPorts,
+                        "KC_NODE_PORTS", keycloakNodePorts[0] + " " + keycloakNodePorts[1],
+                        "KC_NODE_MANAGEMENT_PORTS", keycloakNodeManagementPorts[0] + " " + keycloakNodeManagementPorts[1],
+                        "KC_NODE_CLUSTER_PORTS", keycloakClusterPorts,
+                        "LB_STATS_PORT", String.valueOf(balancerStatsPort)));
             }
             builder.environment().putAll(Map.of(
                     "STACK_DIR", dir.toString(),
@@ -182,18 +201,37 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
         }
     }
 
+    /** In cluster mode: the CRM node's own address (crm-1 or crm-2), not the load balancer's. */
+    public String crmNodeUrl(String node) {
+        return "http://localhost:" + crmNodePorts[node.endsWith("1") ? 0 : 1] + "/crm";
+    }
+
+    /** In cluster mode: the Keycloak node's own address (kc-1 or kc-2). */
+    public String keycloakNodeUrl(String node) {
+        return "http://localhost:" + keycloakNodePorts[node.endsWith("1") ? 0 : 1];
+    }
+
     /** Kills the CRM's server at once (SIGKILL, as a crash would), without letting it finish anything. */
     public void killCrm() {
+        kill("payara");
+    }
+
+    /** The process id of one of the stack's servers (by its stack.sh name). */
+    public String pidOf(String server) {
         try {
-            long pid = Long.parseLong(Files.readString(dir.resolve("run/payara.pid")).strip());
-            ProcessHandle.of(pid).ifPresent(server -> {
-                server.descendants().forEach(ProcessHandle::destroyForcibly);
-                server.destroyForcibly();
-                server.onExit().join();
-            });
+            return Files.readString(dir.resolve("run/" + server + ".pid")).strip();
         } catch (IOException e) {
-            throw new IllegalStateException("no pid file for the CRM's server", e);
+            throw new IllegalStateException("no pid file for " + server, e);
         }
+    }
+
+    /** Kills one of the stack's servers (by its stack.sh name) at once, as a crash would. */
+    public void kill(String server) {
+        ProcessHandle.of(Long.parseLong(pidOf(server))).ifPresent(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.onExit().join();
+        });
     }
 
     @Override
@@ -216,6 +254,22 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
     private static int port(String name) {
         String attachedPort = System.getProperty("stack.attached." + name);
         return attachedPort == null ? freePort() : Integer.parseInt(attachedPort);
+    }
+
+    /**
+     * A free port below 15536, for the clusters' own connections: JGroups also binds the port plus 50000, which a
+     * port the system hands out (32768 and up) would put out of range.
+     */
+    private static int lowPort() {
+        for (int tries = 0; tries < 200; tries++) {
+            int port = 7000 + ThreadLocalRandom.current().nextInt(8000);
+            try (ServerSocket socket = new ServerSocket(port); ServerSocket plus = new ServerSocket(port + 50000)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port below 15536");
     }
 
     private static int freePort() {

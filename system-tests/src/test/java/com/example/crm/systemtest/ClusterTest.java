@@ -1,0 +1,162 @@
+package com.example.crm.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.crm.systemtest.support.Await;
+import com.example.crm.systemtest.support.Browser;
+import com.example.crm.systemtest.support.Http;
+import com.example.crm.systemtest.support.KeycloakAdminApi;
+import com.example.crm.systemtest.support.Mailbox;
+import com.example.crm.systemtest.support.RunningStack;
+import com.example.crm.systemtest.support.PrometheusText;
+import com.example.crm.systemtest.support.SeededUsers;
+import com.example.crm.systemtest.support.SignedInSession;
+import com.example.crm.systemtest.support.SystemTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Two of each behind the load balancer (run with {@code stack.cluster=true}: the cluster execution): whichever node
+ * serves a request, the admin sees the same, and losing a node loses no link's policy and costs the admin one
+ * sign-in without a password.
+ */
+@SystemTest
+class ClusterTest {
+
+    private static final int BULK_USERS = 200;
+    private static final String SENT = "Success\nReset Password Instruction has been sent successfully!";
+
+    @Test
+    void aReportTakenInByEitherInstanceUpdatesTheProfileOpenOnEachWithoutAReload(RunningStack stack, Browser admin) {
+        SeededUsers.seed(stack, "live", "cluster.example.com", 1, 700_000);
+        try (Browser other = Browser.open(stack); Browser user = Browser.open(stack)) {
+            openPinned(stack, admin, "crm-1", "live001", "Live Tester001");
+            openPinned(stack, other, "crm-2", "live001", "Live Tester001");
+
+            admin.sendResetLink();
+            assertEquals(SENT, admin.successNotification());
+            user.setNewPassword(new Mailbox(stack).awaitLink("live001@cluster.example.com", 1), "Cluster-Wide-Update-42");
+
+            admin.awaitTextWithoutReload(By.id("profile-form:history"), "Password set", Duration.ofSeconds(20));
+            other.awaitTextWithoutReload(By.id("profile-form:history"), "Password set", Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void whenTheirCrmInstanceAndAKeycloakNodeStopTheAdminSignsInAgainWithoutAPasswordAndSends(RunningStack stack,
+            Browser admin) {
+        SeededUsers.seed(stack, "failover", "cluster.example.com", 1, 700_010);
+        openPinned(stack, admin, "crm-1", "failover001", "Failover Tester001");
+        stack.run("stop-node", "crm-1");
+        stack.run("stop-node", "kc-1");
+        try (Browser user = Browser.open(stack)) {
+            // Sessions stay on their instance (see the README): crm-2 has none for this admin, and says so.
+            admin.sendResetLink();
+            admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-in-again"))).click();
+            // Keycloak's session lives on in kc-2: signed in again without a password, on the start page.
+            admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-title")));
+            assertEquals("crm-2", admin.crmNode());
+            admin.openProfile("failover001", "Failover Tester001");
+            admin.sendResetLink();
+            assertEquals(SENT, admin.successNotification());
+            user.setNewPassword(new Mailbox(stack).awaitLink("failover001@cluster.example.com", 1), "Survived-A-Node-Loss-7");
+        } finally {
+            stack.run("start-node", "kc-1");
+            stack.run("start-node", "crm-1");
+        }
+    }
+
+    @Test
+    void aLinkIssuedThroughOneKeycloakNodeIsReplacedByOneThroughTheOtherAndRefusedByBoth(RunningStack stack) {
+        SeededUsers.seed(stack, "nodes", "cluster.example.com", 1, 700_020);
+        Mailbox mailbox = new Mailbox(stack);
+        new KeycloakAdminApi(stack.keycloakNodeUrl("kc-1")).sendUpdatePasswordEmail("nodes001", 3600);
+        String older = mailbox.awaitLink("nodes001@cluster.example.com", 1);
+        new KeycloakAdminApi(stack.keycloakNodeUrl("kc-2")).sendUpdatePasswordEmail("nodes001", 3600);
+        String newer = mailbox.awaitLink("nodes001@cluster.example.com", 2);
+
+        try (Browser user = Browser.open(stack)) {
+            for (String node : new String[] {"kc-1", "kc-2"}) {
+                user.go(older.replace(stack.keycloakUrl(), stack.keycloakNodeUrl(node)));
+                user.awaitPageText("A newer password link has been sent to you, so this one no longer works.");
+            }
+            user.setNewPassword(newer, "Newest-Link-Works-99");
+        }
+    }
+
+    @Test
+    void aBulkRunWhoseInstanceDiesHalfwayFinishesOnTheOtherEmailingNobodyTwice(RunningStack stack) throws SQLException {
+        List<String> team = SeededUsers.seed(stack, "grid", "grid.example.com", BULK_USERS, 700_100);
+        SignedInSession admin = SignedInSession.signIn(stack, "admin", "admin");
+        stack.keycloakProxy.holdAnswersBack("execute-actions-email", Duration.ofMillis(800)); // a run that takes a while
+        String run = admin.startBulkRun("grid.example.com");
+        Mailbox mail = new Mailbox(stack);
+        Await.until(() -> mail.reached(team) >= BULK_USERS / 2, Duration.ofMinutes(2), "half of the users emailed");
+        String owner = ownerOf(stack, run);
+        stack.kill(owner);
+        stack.keycloakProxy.behave();
+        try {
+            // The other instance takes the run over once the dead one's claim runs out (and gives it up when done);
+            // the admin reads its progress there.
+            SignedInSession again = SignedInSession.signIn(stack, "admin", "admin");
+            Await.until(() -> again.get("/settings/users/bulk.xhtml?run=" + run).body().contains("Finished"),
+                    Duration.ofMinutes(3), "the run finished on the other instance");
+            for (String address : team) {
+                int emails = mail.messagesFor(address).size();
+                assertTrue(emails <= 1, address + " got " + emails + " emails");
+            }
+            // A send in flight when the instance died may or may not have reached Keycloak; it is not repeated.
+            int reached = mail.reached(team);
+            assertTrue(reached >= BULK_USERS - 4, "only sends in flight at the kill may be missing: " + reached);
+        } finally {
+            stack.run("start-node", owner);
+        }
+    }
+
+    @Test
+    void eachTurnOfATimersJobRunsOnOneInstanceOnly(RunningStack stack) throws InterruptedException {
+        double before = turnsOnBothInstances(stack, "resuming_stalled_bulk_runs");
+        Thread.sleep(60_000); // three turns of the 20-second job
+        double turns = turnsOnBothInstances(stack, "resuming_stalled_bulk_runs") - before;
+        assertTrue(turns >= 2 && turns <= 4, "3 turns in 60 s across both instances (6 if each ran its own): " + turns);
+    }
+
+    private static double turnsOnBothInstances(RunningStack stack, String job) {
+        double turns = 0;
+        for (String node : new String[] {"crm-1", "crm-2"}) {
+            String metrics = Http.get(stack.crmNodeUrl(node).replace("/crm", "") + "/metrics?scope=application").body();
+            turns += PrometheusText.value(metrics, "crm_jobs_turns_total", "job=\"" + job + "\"");
+        }
+        return turns;
+    }
+
+    /** The CRM instance (crm-1 or crm-2) holding the bulk run's claim: its process id is the claim's holder's. */
+    private static String ownerOf(RunningStack stack, String run) throws SQLException {
+        try (Connection db = stack.crmDatabase(); PreparedStatement query = db.prepareStatement(
+                "SELECT holder FROM work_lease WHERE name = ?")) {
+            query.setString(1, "bulk-run:" + run);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "the run is claimed");
+                String pid = row.getString(1).substring(0, row.getString(1).indexOf('@'));
+                return stack.pidOf("crm-1").equals(pid) ? "crm-1" : "crm-2";
+            }
+        }
+    }
+
+    /** Has the load balancer send this browser to one CRM instance, signs in there, and opens a profile. */
+    private static void openPinned(RunningStack stack, Browser admin, String crmNode, String search, String fullName) {
+        admin.go(stack.crmUrl() + "/api/health"); // a page of the CRM's address, to set its cookie on
+        admin.pinTo(crmNode);
+        assertEquals(crmNode, admin.crmNode(), "the load balancer sends this browser to " + crmNode);
+        admin.signInToCrm("admin", "admin");
+        admin.openProfile(search, fullName);
+    }
+}
