@@ -53,6 +53,31 @@ class SelfServiceResetTest {
     }
 
     @Test
+    void theAdminsOpenProfileShowsTheUsersOwnResetByTheUser(RunningStack stack, Browser admin) {
+        admin.signInToCrm("admin", "admin");
+        admin.openProfile("ruby", "Ruby Fisher");
+        try (Browser user = Browser.open(stack)) {
+            askForLink(stack, user, "ruby.fisher@example.com");
+            admin.awaitTextWithoutReload(By.id("last-reset"), "by the user", WAIT);
+            admin.awaitTextWithoutReload(By.id("link-status"), "Sent", WAIT);
+
+            user.go(link(Email.parse(new Mailbox(stack).awaitMessage("ruby.fisher@example.com", 1, WAIT))));
+            setPassword(user, "Orchard ladder in April 3");
+        }
+        admin.awaitTextWithoutReload(By.id("link-status"), "Password set", WAIT);
+        assertTrue(admin.text(By.id("profile-form:history")).contains("The user (\"Forgot password?\")"), admin.text(By.id("profile-form:history")));
+        admin.screenshot(Path.of("target/screenshots/profile-self-service-reset.png"));
+
+        admin.driver.findElement(By.cssSelector("nav a[aria-label='Settings']")).click();
+        admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("settings-audit"))).click();
+        admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form:user"))).sendKeys("ruby");
+        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#audit-form\\:attempts .ui-paginator-current"), "of 1"));
+        String row = admin.text(By.cssSelector("#audit-form\\:attempts tbody tr"));
+        assertTrue(row.contains("Ruby Fisher") && row.contains("The user (\"Forgot password?\")") && row.contains("Password set"), row);
+    }
+
+    @Test
     void theGermanEmailInTheSameDesign(RunningStack stack) {
         try (Browser user = Browser.open(stack, "de-DE")) {
             askForLink(stack, user, "jackson.clark@example.com");
@@ -105,6 +130,21 @@ class SelfServiceResetTest {
         } finally {
             keycloak.setPolicy("720", "1440", true);
         }
+    }
+
+    @Test
+    void anAddressGetsAtMostThreeEmailsAnHourAndThePageSaysTheSame(RunningStack stack, Browser visitor) throws InterruptedException {
+        Mailbox mailbox = new Mailbox(stack);
+        for (int email = 1; email <= 3; email++) {
+            askForLink(stack, visitor, "hugo.bennett@example.com");
+            mailbox.awaitMessage("hugo.bennett@example.com", email, WAIT);
+        }
+        askForLink(stack, visitor, "hugo.bennett@example.com");
+        String page = visitor.pageText();
+        assertTrue(page.contains(EMAIL_SENT) && page.contains("An address gets at most 3 of these emails an hour"), page);
+        Thread.sleep(5000); // an email, had one been sent, arrives within a second or two here
+        assertEquals(3, mailbox.messagesFor("hugo.bennett@example.com").size(), "the fourth was held back");
+        assertEquals(1, new KeycloakAdminApi(stack).eventCount("SEND_RESET_PASSWORD_ERROR", "crm"), "Keycloak's events say why");
     }
 
     /** "Forgot password?" on the sign-in page the CRM sends its visitors to; returns when the request was made. */

@@ -15,6 +15,7 @@ import com.example.crm.keycloak.policy.IssuedLinks;
 import com.example.crm.keycloak.policy.RealmResetLinks;
 import com.example.crm.keycloak.policy.ResetLinkPolicy;
 import com.example.crm.keycloak.policy.ResetLinkTokens;
+import com.example.crm.keycloak.policy.SelfServiceEmails;
 
 /**
  * Keycloak's email templates, except that a reset email (an administrator's, or the user's own from "Forgot
@@ -54,7 +55,10 @@ final class PolicyEmailTemplateProvider extends FreeMarkerEmailTemplateProvider 
         }
         IssuedLinks.Link sent = enforced(token.get());
         super.sendPasswordReset(link, minutes(sent));
-        RealmResetLinks.record(user, sent, Instant.now());
+        Instant now = Instant.now();
+        RealmResetLinks.record(user, sent, now);
+        user.setAttribute(SelfServiceEmails.ATTRIBUTE,
+                SelfServiceEmails.parse(user.getAttributeStream(SelfServiceEmails.ATTRIBUTE), now).with(now));
     }
 
     /** The link as the policy will hold it, its enforced expiry also handed to the template. */
