@@ -127,6 +127,8 @@ class SelfServiceResetTest {
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), asked.plusSeconds(65)).toMillis()));
             user.go(link(email));
             user.awaitPageText("This password link has expired.");
+            assertTrue(user.pageText().contains("You can also ask for one yourself: \u201cForgot password?\u201d on the Acme CRM sign-in page."),
+                    user.pageText());
         } finally {
             keycloak.setPolicy("720", "1440", true);
         }
