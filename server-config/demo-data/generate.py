@@ -4,7 +4,9 @@
   - the CRM's demo seed migration   (the same users, linked by Keycloak user id)
 Run it after editing the CSV or realm-base.json, and commit both outputs.
 With --check it writes nothing and fails when the committed outputs differ from what the CSV gives (CI runs this)."""
+import base64
 import csv
+import hashlib
 import json
 import pathlib
 import sys
@@ -22,6 +24,23 @@ def keycloak_id(username):
     return str(uuid.uuid5(ID_NAMESPACE, username))
 
 
+def hashed_password(username, password):
+    """The demo password as Keycloak stores it (PBKDF2-SHA256). Keycloak checks the realm's password policy on
+    plain-text passwords in an import, and the demo logins (admin/admin) are shorter than it allows; a stored
+    hash is taken as it is. The salt comes from the username, so the output is the same on every run."""
+    salt = hashlib.sha256(("crm-demo:" + username).encode()).digest()[:16]
+    iterations = 27500
+    value = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations, 32)
+    return {
+        "type": "password",
+        "secretData": json.dumps({"value": base64.b64encode(value).decode(), "salt": base64.b64encode(salt).decode(),
+                                  "additionalParameters": {}}),
+        "credentialData": json.dumps({"hashIterations": iterations, "algorithm": "pbkdf2-sha256",
+                                      "additionalParameters": {}}),
+        "temporary": False,
+    }
+
+
 def keycloak_user(row):
     user = {
         "id": keycloak_id(row["username"]),
@@ -36,7 +55,7 @@ def keycloak_user(row):
         user["email"] = "old." + row["email"] if old else row["email"]
         user["emailVerified"] = True
     if row["password"]:
-        user["credentials"] = [{"type": "password", "value": row["password"], "temporary": False}]
+        user["credentials"] = [hashed_password(row["username"], row["password"])]
     user["realmRoles"] = ["default-roles-crm"] + [r for r in row["realm_roles"].split(";") if r]
     if row["locale"]:
         user["attributes"] = {"locale": [row["locale"]]}

@@ -112,4 +112,8 @@ INSERT INTO crm_user (id, keycloak_id, username, first_name, last_name, email, s
 (109, '1a976424-4141-58c7-a26b-a8d57afd9501', 'viktor.vogel', 'Viktor', 'Vogel', 'viktor.vogel@field.example.com', 'ACTIVE', 'Field sales', 'viktor vogel viktor.vogel@field.example.com'),
 (110, '0db077bc-6f3b-559e-812b-7cbc0b1aeb20', 'wanda.wolf', 'Wanda', 'Wolf', 'wanda.wolf@field.example.com', 'ACTIVE', 'Field sales', 'wanda wolf wanda.wolf@field.example.com'),
 (111, 'f9063aef-0a5d-5167-a44b-ede77c15df27', 'xaver.young', 'Xaver', 'Young', 'xaver.young@field.example.com', 'ACTIVE', 'Field sales', 'xaver young xaver.young@field.example.com'),
-(112, '1818cc80-0f4c-5bbd-beff-b6fb124fd01e', 'yara.zeller', 'Yara', 'Zeller', 'yara.zeller@field.example.com', 'ACTIVE', 'Field sales', 'yara zeller yara.zeller@field.example.com');
+(112, '1818cc80-0f4c-5bbd-beff-b6fb124fd01e', 'yara.zeller', 'Yara', 'Zeller', 'yara.zeller@field.example.com', 'ACTIVE', 'Field sales', 'yara zeller yara.zeller@field.example.com'),
+(113, 'cb6f7028-7115-5bdf-ba6d-27fbba06fdd8', 'ruby.fisher', 'Ruby', 'Fisher', 'ruby.fisher@example.com', 'ACTIVE', 'Account manager', 'ruby fisher ruby.fisher@example.com'),
+(114, '3d632e71-7746-57e3-b806-cd90b96f85d6', 'felix.hayes', 'Felix', 'Hayes', 'felix.hayes@example.com', 'ACTIVE', 'Support agent', 'felix hayes felix.hayes@example.com'),
+(115, 'd45fee85-81ed-5194-9997-0527e38e333c', 'iris.morgan', 'Iris', 'Morgan', 'iris.morgan@example.com', 'ACTIVE', 'Marketing', 'iris morgan iris.morgan@example.com'),
+(116, 'a26013a9-ab3b-5bf7-ada1-6ebb09c3b76b', 'hugo.bennett', 'Hugo', 'Bennett', 'hugo.bennett@example.com', 'ACTIVE', 'Sales manager', 'hugo bennett hugo.bennett@example.com');

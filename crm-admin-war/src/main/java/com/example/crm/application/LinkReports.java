@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -56,9 +57,17 @@ public class LinkReports {
         if (user.isEmpty()) {
             return Outcome.NOTHING_TO_APPLY;
         }
-        List<ResetRequest> changed = LinkReportRules.apply(report,
+        List<ResetRequest> recent = new ArrayList<>(
                 requests.requestedSince(user.get().getId(), report.occurredAt().minus(LinkReportRules.LOOK_BACK)));
-        if (changed.isEmpty()) {
+        Optional<ResetRequest> own = Optional.empty();
+        if (report.isLinkTheUserAskedFor()) {
+            own = Optional.of(ResetRequest.askedForByUser(user.get(), report.occurredAt(), report.linkExpiresAt()));
+            requests.add(own.get());
+            recent.add(own.get());
+            LOG.info(() -> "Keycloak sent user " + user.get().getId() + " the link they asked for (Keycloak event " + report.eventId() + ")");
+        }
+        List<ResetRequest> changed = LinkReportRules.apply(report, recent);
+        if (changed.isEmpty() && own.isEmpty()) {
             return Outcome.NOTHING_TO_APPLY;
         }
         changed.forEach(request -> LOG.info(() -> "Reset request " + request.getId() + " is now " + request.getStatus()

@@ -139,6 +139,28 @@ class LinkReportsIT {
         assertEquals(ResetStatus.SENT, requests.find(request).orElseThrow().getStatus());
     }
 
+    @Test
+    void aLinkTheUserAskedForIsRecordedAsTheirsReplacesTheAdminsAndCountsTowardsTheHourlyLimit() {
+        CrmUser user = users.create("Sami", "Selfservice", "sami.selfservice@example.com", true, true);
+        long admins = sentLinkFor(user);
+        Instant sent = Instant.now();
+        LinkReport own = new LinkReport(UUID.randomUUID().toString(), ReportType.LINK_SENT, user.getKeycloakId(), sent,
+                sent.plus(Duration.ofMinutes(30)), true, true);
+
+        assertEquals(Outcome.APPLIED, linkReports.apply(own));
+        ResetRequest recorded = requests.latestSentFor(user.getId()).orElseThrow();
+        assertEquals(ResetStatus.SENT, recorded.getStatus());
+        assertEquals(true, recorded.isRequestedByUser());
+        assertEquals(user.getUsername(), recorded.getRequestedBy());
+        assertEquals(sent.plus(Duration.ofMinutes(30)), recorded.getExpiresAt());
+        assertEquals(ResetStatus.SUPERSEDED, requests.find(admins).orElseThrow().getStatus(), "the user's own link replaced the admin's");
+        assertEquals(Outcome.ALREADY_RECEIVED, linkReports.apply(own), "recorded once");
+        assertEquals(2, requests.emailedSince(user.getId(), sent.minus(Duration.ofHours(1))).size(), "both count towards the limit");
+
+        assertEquals(Outcome.APPLIED, linkReports.apply(report(ReportType.PASSWORD_CHANGED, user.getKeycloakId())));
+        assertEquals(ResetStatus.COMPLETED, requests.find(recorded.getId()).orElseThrow().getStatus());
+    }
+
     private long sentLinkFor(CrmUser user) {
         ResetLedger.Opening opening = ledger.open(user.getId(), "admin", Duration.ofHours(12));
         ledger.markSent(opening.requestId());

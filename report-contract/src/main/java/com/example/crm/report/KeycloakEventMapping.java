@@ -16,8 +16,13 @@ public final class KeycloakEventMapping {
     static final String UPDATE_CREDENTIAL = "UPDATE_CREDENTIAL";
     static final String EXECUTE_ACTION_TOKEN_ERROR = "EXECUTE_ACTION_TOKEN_ERROR";
     static final String EXECUTE_ACTIONS_ERROR = "EXECUTE_ACTIONS_ERROR";
+    /** "Forgot password?" emailed the user a link. */
+    static final String SEND_RESET_PASSWORD = "SEND_RESET_PASSWORD";
+    /** A "Forgot password?" link failed once Keycloak knew its kind (as EXECUTE_ACTIONS_ERROR for an admin's link). */
+    static final String RESET_PASSWORD_ERROR = "RESET_PASSWORD_ERROR";
     /** The user event types that can become a report. */
-    public static final List<String> USER_EVENT_TYPES = List.of(UPDATE_CREDENTIAL, EXECUTE_ACTION_TOKEN_ERROR, EXECUTE_ACTIONS_ERROR);
+    public static final List<String> USER_EVENT_TYPES = List.of(UPDATE_CREDENTIAL, EXECUTE_ACTION_TOKEN_ERROR, EXECUTE_ACTIONS_ERROR,
+            SEND_RESET_PASSWORD, RESET_PASSWORD_ERROR);
 
     /** Keycloak's error for a link that is too old before it knows the link's kind, and already used after. */
     static final String EXPIRED_CODE = "expired_code";
@@ -41,9 +46,16 @@ public final class KeycloakEventMapping {
             // Keycloak fires UPDATE_CREDENTIAL and the deprecated UPDATE_PASSWORD for one change: report one.
             case UPDATE_CREDENTIAL -> isPassword(details) ? ReportType.PASSWORD_CHANGED : null;
             case EXECUTE_ACTION_TOKEN_ERROR -> EXPIRED_CODE.equals(error) ? ReportType.LINK_EXPIRED : ReportType.LINK_INVALID;
-            case EXECUTE_ACTIONS_ERROR -> afterHandlerResolved(error);
+            case EXECUTE_ACTIONS_ERROR, RESET_PASSWORD_ERROR -> afterHandlerResolved(error);
+            // A failed send is stored as SEND_RESET_PASSWORD_ERROR, another type.
+            case SEND_RESET_PASSWORD -> ReportType.LINK_SENT;
             default -> null;
         });
+    }
+
+    /** Whether the user event's link was asked for by the user ("Forgot password?") rather than an administrator. */
+    public static boolean requestedByUser(String eventType) {
+        return SEND_RESET_PASSWORD.equals(eventType);
     }
 
     /**
@@ -63,7 +75,7 @@ public final class KeycloakEventMapping {
         return path.matches() ? Optional.of(path.group(1)) : Optional.empty();
     }
 
-    /** Errors once Keycloak knows the link is an execute-actions link: the policy's, or its own single-use rule. */
+    /** Errors once Keycloak knows the link's kind (an admin's or the user's own): the policy's, or its own single-use rule. */
     private static ReportType afterHandlerResolved(String error) {
         if (PolicyErrors.LINK_EXPIRED.equals(error)) {
             return ReportType.LINK_EXPIRED;

@@ -11,7 +11,7 @@ import java.util.Arrays;
 
 /**
  * A report's JSON body: {@code {id, type, realm, keycloakUserId, occurredAt, linkExpiresAt?, replacesEarlierLinks?,
- * error?}}, times as ISO-8601 instants. The optional fields are written only when they say something.
+ * requestedByUser?, error?}}, times as ISO-8601 instants. The optional fields are written only when they say something.
  */
 public final class ReportJson {
 
@@ -22,6 +22,7 @@ public final class ReportJson {
     static final String OCCURRED_AT = "occurredAt";
     static final String LINK_EXPIRES_AT = "linkExpiresAt";
     static final String REPLACES_EARLIER_LINKS = "replacesEarlierLinks";
+    static final String REQUESTED_BY_USER = "requestedByUser";
     static final String ERROR = "error";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -41,6 +42,9 @@ public final class ReportJson {
         }
         if (report.replacesEarlierLinks()) {
             json.put(REPLACES_EARLIER_LINKS, true);
+        }
+        if (report.requestedByUser()) {
+            json.put(REQUESTED_BY_USER, true);
         }
         if (report.error() != null) {
             json.put(ERROR, report.error());
@@ -74,7 +78,8 @@ public final class ReportJson {
         ReportType type = typeOf(optional(json, TYPE), optional(json, REALM));
         return new ResetReport(required(json, ID), type, optional(json, REALM), required(json, KEYCLOAK_USER_ID),
                 instant(required(json, OCCURRED_AT)), instant(optional(json, LINK_EXPIRES_AT)),
-                json.path(REPLACES_EARLIER_LINKS).booleanValue(), optional(json, ERROR));
+                json.path(REPLACES_EARLIER_LINKS).booleanValue(), json.path(REQUESTED_BY_USER).booleanValue(),
+                optional(json, ERROR));
     }
 
     private static ReportType typeOf(String name, String realm) throws UnknownReportTypeException {

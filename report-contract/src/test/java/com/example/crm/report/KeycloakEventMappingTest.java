@@ -33,6 +33,17 @@ class KeycloakEventMappingTest {
     }
 
     @Test
+    void forgotPasswordLinksAreReportedAsTheUsersOwn() {
+        assertEquals(Optional.of(ReportType.LINK_SENT), KeycloakEventMapping.reportTypeOf("SEND_RESET_PASSWORD", null, Map.of()));
+        assertTrue(KeycloakEventMapping.requestedByUser("SEND_RESET_PASSWORD"));
+        assertTrue(!KeycloakEventMapping.requestedByUser("EXECUTE_ACTIONS_ERROR"));
+        assertTrue(KeycloakEventMapping.reportTypeOf("SEND_RESET_PASSWORD_ERROR", "email_send_failed", null).isEmpty(), "nothing sent");
+        assertEquals(Optional.of(ReportType.LINK_SUPERSEDED), KeycloakEventMapping.reportTypeOf("RESET_PASSWORD_ERROR", "crm_link_superseded", null));
+        assertEquals(Optional.of(ReportType.LINK_EXPIRED), KeycloakEventMapping.reportTypeOf("RESET_PASSWORD_ERROR", "crm_link_expired", null));
+        assertEquals(Optional.of(ReportType.LINK_ALREADY_USED), KeycloakEventMapping.reportTypeOf("RESET_PASSWORD_ERROR", "expired_code", null));
+    }
+
+    @Test
     void otherEventsAreNotReported() {
         assertTrue(KeycloakEventMapping.reportTypeOf("LOGIN", null, Map.of()).isEmpty());
         assertTrue(KeycloakEventMapping.reportTypeOf(null, null, null).isEmpty());

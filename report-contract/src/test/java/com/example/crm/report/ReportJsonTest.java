@@ -28,6 +28,18 @@ class ReportJsonTest {
     }
 
     @Test
+    void marksALinkTheUserAskedFor() throws Exception {
+        ResetReport own = ResetReport.of("e2", ReportType.LINK_SENT, "crm", "u1", AT, null).withLink(AT.plusSeconds(1800), true)
+                .askedForByUser();
+        String json = ReportJson.write(own);
+        assertEquals("{\"id\":\"e2\",\"type\":\"LINK_SENT\",\"realm\":\"crm\",\"keycloakUserId\":\"u1\","
+                + "\"occurredAt\":\"2026-11-27T12:00:00Z\",\"linkExpiresAt\":\"2026-11-27T12:30:00Z\","
+                + "\"replacesEarlierLinks\":true,\"requestedByUser\":true}", json);
+        assertEquals(own, ReportJson.read(json));
+        assertFalse(ReportJson.read(SignatureVectors.LINK_SENT.body()).requestedByUser(), "an administrator's link");
+    }
+
+    @Test
     void ignoresUnknownFieldsAndOptionalFieldsOfTheWrongKind() throws Exception {
         ResetReport report = ReportJson.read("{\"id\":\"e1\",\"type\":\"PASSWORD_CHANGED\",\"keycloakUserId\":\"u1\","
                 + "\"occurredAt\":\"2026-11-27T12:00:00Z\",\"linkExpiresAt\":7,\"replacesEarlierLinks\":\"yes\",\"newField\":1}");

@@ -37,6 +37,7 @@ final class StoredLinkEvents {
             return Optional.empty();
         }
         return KeycloakEventMapping.reportTypeOf(event.getType(), event.getError(), event.getDetails())
-                .map(type -> new LinkReport(event.getId(), type, event.getUserId(), Instant.ofEpochMilli(event.getTime()), null, false));
+                .map(type -> new LinkReport(event.getId(), type, event.getUserId(), Instant.ofEpochMilli(event.getTime()), null, false,
+                        KeycloakEventMapping.requestedByUser(event.getType())));
     }
 }

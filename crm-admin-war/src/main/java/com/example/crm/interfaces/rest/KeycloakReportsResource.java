@@ -161,6 +161,6 @@ public class KeycloakReportsResource {
 
     private static LinkReport linkReport(ResetReport report) {
         return new LinkReport(report.id(), report.type(), report.keycloakUserId(), report.occurredAt(),
-                report.linkExpiresAt(), report.replacesEarlierLinks());
+                report.linkExpiresAt(), report.replacesEarlierLinks(), report.requestedByUser());
     }
 }

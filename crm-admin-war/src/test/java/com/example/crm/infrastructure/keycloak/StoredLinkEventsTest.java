@@ -25,6 +25,14 @@ class StoredLinkEventsTest {
     }
 
     @Test
+    void aStoredForgotPasswordEmailIsALinkTheUserAskedFor() {
+        LinkReport own = StoredLinkEvents.toReport(event("SEND_RESET_PASSWORD", null, Map.of())).orElseThrow();
+        assertEquals(ReportType.LINK_SENT, own.type());
+        assertTrue(own.isLinkTheUserAskedFor());
+        assertEquals(Optional.of(ReportType.LINK_SUPERSEDED), typeOf(event("RESET_PASSWORD_ERROR", "crm_link_superseded", null)));
+    }
+
+    @Test
     void skipsEventsWithoutAnIdOrAUser() {
         EventRepresentation noId = event("UPDATE_CREDENTIAL", null, Map.of("credential_type", "password"));
         noId.setId(null);

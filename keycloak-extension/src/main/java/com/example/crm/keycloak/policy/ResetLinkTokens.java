@@ -3,12 +3,17 @@ package com.example.crm.keycloak.policy;
 import java.net.URI;
 import java.util.Optional;
 
+import org.keycloak.authentication.actiontoken.DefaultActionToken;
 import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
+import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.UserModel;
 
-/** Reads the action token out of a link Keycloak built, and tells reset links from other action links. */
+/**
+ * Reads the action token out of a link Keycloak built (an administrator's execute-actions link or the user's own
+ * "Forgot password?" link), and tells reset links from other action links.
+ */
 public final class ResetLinkTokens {
 
     private ResetLinkTokens() {
@@ -16,6 +21,15 @@ public final class ResetLinkTokens {
 
     /** The link's token, read without checking its signature: Keycloak has just signed it itself. */
     public static Optional<ExecuteActionsActionToken> fromLink(String link) {
+        return fromLink(link, ExecuteActionsActionToken.class);
+    }
+
+    /** The token of a link that "Forgot password?" emailed. */
+    public static Optional<ResetCredentialsActionToken> selfServiceFromLink(String link) {
+        return fromLink(link, ResetCredentialsActionToken.class);
+    }
+
+    private static <T extends DefaultActionToken> Optional<T> fromLink(String link, Class<T> type) {
         String query = URI.create(link).getRawQuery();
         if (query == null) {
             return Optional.empty();
@@ -23,7 +37,7 @@ public final class ResetLinkTokens {
         for (String parameter : query.split("&")) {
             if (parameter.startsWith("key=")) {
                 try {
-                    return Optional.of(new JWSInput(parameter.substring(4)).readJsonContent(ExecuteActionsActionToken.class));
+                    return Optional.of(new JWSInput(parameter.substring(4)).readJsonContent(type));
                 } catch (JWSInputException notAToken) {
                     return Optional.empty();
                 }

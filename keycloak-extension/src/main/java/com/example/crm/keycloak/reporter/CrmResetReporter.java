@@ -11,6 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import com.example.crm.keycloak.policy.RealmResetLinks;
+import com.example.crm.report.ReportType;
 import com.example.crm.report.ResetReport;
 
 /** Per request: turns the events the CRM cares about into reports, handed over once Keycloak's transaction ends. */
@@ -26,7 +27,9 @@ final class CrmResetReporter implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        ReportMapper.from(event).ifPresent(this::sendAfterTransaction);
+        // A "Forgot password?" link was just sent: the policy's email provider recorded it, as for an admin's link.
+        ReportMapper.from(event).map(report -> report.type() == ReportType.LINK_SENT ? withPolicy(report, event.getRealmId()) : report)
+                .ifPresent(this::sendAfterTransaction);
     }
 
     @Override

@@ -20,9 +20,11 @@ final class ReportMapper {
         if (event.getUserId() == null) {
             return Optional.empty(); // a link so broken that Keycloak cannot tell whose it was
         }
-        return KeycloakEventMapping.reportTypeOf(event.getType().name(), event.getError(), event.getDetails())
+        String eventType = event.getType().name();
+        return KeycloakEventMapping.reportTypeOf(eventType, event.getError(), event.getDetails())
                 .map(type -> ResetReport.of(event.getId(), type, event.getRealmName(), event.getUserId(),
-                        Instant.ofEpochMilli(event.getTime()), type.isError() ? event.getError() : null));
+                        Instant.ofEpochMilli(event.getTime()), type.isError() ? event.getError() : null))
+                .map(report -> KeycloakEventMapping.requestedByUser(eventType) ? report.askedForByUser() : report);
     }
 
     static Optional<ResetReport> from(AdminEvent event) {

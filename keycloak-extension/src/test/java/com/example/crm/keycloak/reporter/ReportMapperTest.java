@@ -50,6 +50,17 @@ class ReportMapperTest {
     }
 
     @Test
+    void aForgotPasswordEmailIsALinkTheUserAskedFor() {
+        ResetReport own = ReportMapper.from(event(EventType.SEND_RESET_PASSWORD, null, Map.of("email", "a@example.com"))).orElseThrow();
+        assertEquals(ReportType.LINK_SENT, own.type());
+        assertTrue(own.requestedByUser());
+        assertEquals(ReportType.LINK_SUPERSEDED,
+                ReportMapper.from(event(EventType.RESET_PASSWORD_ERROR, "crm_link_superseded", Map.of())).orElseThrow().type());
+        assertTrue(!ReportMapper.from(adminEvent(OperationType.ACTION, "users/user-7/execute-actions-email")).orElseThrow().requestedByUser(),
+                "an administrator's link");
+    }
+
+    @Test
     void eventsOfNoUserOrOfNoInterestAreNotReported() {
         Event anonymous = event(EventType.EXECUTE_ACTION_TOKEN_ERROR, "invalid_code", Map.of());
         anonymous.setUserId(null);

@@ -102,6 +102,24 @@ public class ResetRequest {
         return new ResetRequest(user, requestedBy, now, lifespan);
     }
 
+    /**
+     * A link the user asked for on Keycloak's sign-in page, recorded when Keycloak reports it sent ({@code requestedBy}
+     * is the user's own name). Without the expiry Keycloak enforced (a report recovered from its stored events), the
+     * 24-hour ceiling on every link stands in.
+     */
+    public static ResetRequest askedForByUser(CrmUser user, Instant sentAt, Instant expiresAt) {
+        Instant expiry = expiresAt != null ? expiresAt : sentAt.plus(Duration.ofHours(24));
+        ResetRequest request = new ResetRequest(user, user.getUsername(), sentAt, Duration.between(sentAt, expiry));
+        request.kind = ResetKind.SELF_SERVICE;
+        request.sent(sentAt);
+        return request;
+    }
+
+    /** Asked for by the user, not by an admin: pages say "by the user" instead of a name. */
+    public boolean isRequestedByUser() {
+        return kind == ResetKind.SELF_SERVICE;
+    }
+
     /** Recorded as this kind of attempt (a lock-out is its own kind in the audit log). */
     public ResetRequest ofKind(ResetKind attemptKind) {
         this.kind = attemptKind;

@@ -25,7 +25,7 @@ class DatabaseMigrationsTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         assertEquals(9, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted);
-        assertCounts(h2, 112, 7);
+        assertCounts(h2, 116, 7);
         assertIndexed(h2, "received_report", "received_at");
 
         assertEquals(0, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted, "a second run changes nothing");

@@ -31,7 +31,8 @@ public class ResetLinkPolicyTab implements UiTabProvider, UiTabProviderFactory<C
 
     @Override
     public String getHelpText() {
-        return "How long password reset links work, and whether a new link replaces the older ones.";
+        return "How long password reset links work, and whether a new link replaces the older ones: links an administrator "
+                + "sends and the user's own from \"Forgot password?\" alike.";
     }
 
     @Override
@@ -49,15 +50,18 @@ public class ResetLinkPolicyTab implements UiTabProvider, UiTabProviderFactory<C
         ResetLinkPolicy defaults = ResetLinkPolicy.DEFAULTS;
         return ProviderConfigurationBuilder.create()
                 .property().name(ResetLinkPolicy.DEFAULT_LIFESPAN_MINUTES).label("Default lifespan (minutes)")
-                .helpText("How long a reset link works when whoever sends it does not say. From 1 to 1440 minutes, "
+                .helpText("How long a reset link an administrator sends works when they do not say (a \"Forgot password?\" "
+                        + "link works for the realm's user-initiated action lifespan, under Tokens). From 1 to 1440 minutes, "
                         + "at most the maximum lifespan.")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(defaults.defaultLifespan().toMinutes())).add()
                 .property().name(ResetLinkPolicy.MAX_LIFESPAN_MINUTES).label("Maximum lifespan (minutes)")
-                .helpText("No reset link works longer than this after it was sent, whatever lifespan was asked for; "
+                .helpText("No reset link, an administrator's or the user's own, works longer than this after it was sent, "
+                        + "whatever lifespan was asked for; "
                         + "the email states this time. From 1 to 1440 minutes (24 hours).")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(defaults.maxLifespan().toMinutes())).add()
                 .property().name(ResetLinkPolicy.ONLY_NEWEST_LINK).label("Only the newest link works")
-                .helpText("When a user is sent a new reset link, every older one they were sent stops working.")
+                .helpText("When a user is sent a new reset link, by an administrator or through \"Forgot password?\", every "
+                        + "older one of either kind stops working.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(String.valueOf(defaults.onlyNewestLink())).add()
                 .build();
     }
