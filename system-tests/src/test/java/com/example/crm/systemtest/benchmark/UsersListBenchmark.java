@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -206,7 +207,7 @@ class UsersListBenchmark {
      */
     private static void seedCrm(RunningStack stack) throws SQLException {
         String range = stack.onPostgres ? "generate_series(1, " + USERS + ") AS t(x)" : "SYSTEM_RANGE(1, " + USERS + ")";
-        try (Connection c = stack.crmDatabase(); Statement s = c.createStatement()) {
+        try (Connection c = crmDatabase(stack); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO crm_user (id, keycloak_id, username, first_name, last_name, email, status, role, search_key)"
                     + " SELECT 100000 + x, NULL, 'bench' || x, first_name, last_name, email, status, 'Sales agent',"
                     + " LOWER(first_name || ' ' || last_name || ' ' || email) FROM ("
@@ -220,6 +221,15 @@ class UsersListBenchmark {
                 s.execute("ANALYZE crm_user");
             }
         }
+    }
+
+    /**
+     * The CRM's database: the stack's own, or with {@code benchmark.crm-database} (a PostgreSQL JDBC URL, user postgres)
+     * the database of a stack started by hand under other database names (see docs/PERFORMANCE.md).
+     */
+    private static Connection crmDatabase(RunningStack stack) throws SQLException {
+        String url = System.getProperty("benchmark.crm-database");
+        return url == null ? stack.crmDatabase() : DriverManager.getConnection(url, "postgres", "");
     }
 
     /** The same users into realm crm, by partial imports as an identity administrator would load them. */
