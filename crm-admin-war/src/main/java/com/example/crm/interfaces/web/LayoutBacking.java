@@ -34,13 +34,16 @@ public class LayoutBacking {
         return security.getCallerPrincipal() != null;
     }
 
-    /** The signed-in person's full name from Keycloak, or their username. */
+    /**
+     * The signed-in person's full name from Keycloak, or their username. Read from the session's ID token, which has it:
+     * the OpenID context's user-info claims would cost a call to Keycloak's userinfo endpoint per session.
+     */
     public String getSignedInName() {
         if (!isSignedIn()) {
             return "";
         }
         try {
-            return openId.getClaims().getStringClaim("name").filter(n -> !n.isBlank())
+            return openId.getIdentityToken().getJwtClaims().getStringClaim("name").filter(n -> !n.isBlank())
                     .orElse(security.getCallerPrincipal().getName());
         } catch (RuntimeException noOpenIdContext) {
             return security.getCallerPrincipal().getName();

@@ -19,7 +19,8 @@ public final class KeycloakAdminApi {
         this.url = keycloakUrl;
     }
 
-    private String token() {
+    /** A fresh master-realm admin token (master's tokens live 60 s). */
+    public String token() {
         var response = Http.send(HttpRequest.newBuilder(URI.create(url + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin")));

@@ -15,6 +15,12 @@ public interface CrmUsers {
 
     List<CrmUser> search(UserSearch search);
 
+    /**
+     * The same page as {@link #search(UserSearch)}, knowing that {@code matching} users match: a page past the middle
+     * may then be read from the far end.
+     */
+    List<CrmUser> search(UserSearch search, long matching);
+
     long count(UserSearch search);
 
     /** Ids of the users matching the search (its window ignored), in its order, at most {@code max}. */

@@ -24,7 +24,7 @@ class DatabaseMigrationsTest {
     void migratesH2WithDemoData() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        assertEquals(9, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted);
+        assertEquals(10, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted);
         assertCounts(h2, 116, 7);
         assertIndexed(h2, "received_report", "received_at");
 
@@ -44,7 +44,7 @@ class DatabaseMigrationsTest {
                 PGSimpleDataSource postgres = new PGSimpleDataSource();
                 postgres.setUrl(POSTGRES_URL + "?currentSchema=" + schema);
                 postgres.setUser("postgres");
-                assertEquals(8, DatabaseMigrations.flyway(postgres, false).migrate().migrationsExecuted);
+                assertEquals(9, DatabaseMigrations.flyway(postgres, false).migrate().migrationsExecuted);
                 assertCounts(postgres, 0, 0);
                 assertIndexed(postgres, "received_report", "received_at");
                 try (Connection c = postgres.getConnection(); Statement s = c.createStatement()) {

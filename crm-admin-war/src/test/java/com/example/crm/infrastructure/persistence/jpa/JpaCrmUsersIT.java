@@ -11,6 +11,7 @@ import com.example.crm.domain.model.user.UserStatus;
 import com.example.crm.testsupport.CrmDeployment;
 import com.example.crm.testsupport.TestUsers;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -65,6 +66,31 @@ class JpaCrmUsersIT {
         assertEquals(1, crmUsers.count(search(("ada" + tag + " lovelace").toUpperCase(), null, SortField.NAME, true, 0, 10)));
         assertEquals(1, crmUsers.count(search("%@" + tag, null, SortField.NAME, true, 0, 10)));
         assertEquals(0, crmUsers.count(search("_" + tag + "_nothing", null, SortField.NAME, true, 0, 10)));
+    }
+
+    @Test
+    void aPagePastTheMiddleReadFromTheEndIsTheSamePage() {
+        String tag = "r" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 25; i++) {
+            // Names and addresses repeat, so the tie-breaker decides where pages begin and end.
+            testUsers.create("Pat" + tag, "Last" + i % 4, "pat" + i % 3 + "@" + tag + ".example.com", i % 5 != 0, true);
+        }
+        for (SortField field : List.of(SortField.NAME, SortField.EMAIL, SortField.STATUS, SortField.ROLE)) {
+            for (boolean ascending : List.of(true, false)) {
+                for (UserStatus status : Arrays.asList(null, UserStatus.ACTIVE)) {
+                    long matching = crmUsers.count(search(tag, status, field, ascending, 0, 10));
+                    for (int first = 0; first < matching; first += 7) {
+                        UserSearch page = search(tag, status, field, ascending, first, 7);
+                        assertEquals(ids(crmUsers.search(page)), ids(crmUsers.search(page, matching)),
+                                field + (ascending ? " ascending" : " descending") + ", " + status + ", from " + first);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Long> ids(List<CrmUser> users) {
+        return users.stream().map(CrmUser::getId).toList();
     }
 
     private static UserSearch search(String text, UserStatus status, SortField field, boolean ascending, int first, int size) {

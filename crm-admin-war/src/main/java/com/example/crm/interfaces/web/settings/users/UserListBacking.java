@@ -164,7 +164,7 @@ public class UserListBacking implements Serializable {
 
         @Override
         protected List<CrmUser> page(int first, int pageSize, Map<String, SortMeta> sortBy) {
-            return users.search(searchFor(first, pageSize, sortBy));
+            return users.search(searchFor(first, pageSize, sortBy), getMatchingCount());
         }
 
         @Override
