@@ -144,6 +144,11 @@ public final class ResetMessages {
     }
 
     /** Ready text for a support ticket about a sent link. */
+    /** Who sent the link, in the ticket's text, when the user asked for it on the sign-in page. */
+    public String ticketSentByUser() {
+        return bundle.getString("ticket.byUser");
+    }
+
     public String ticketText(String userName, String maskedEmail, String sentAt, String sentBy, String worksUntil) {
         return MessageFormat.format(bundle.getString("ticket.text"), userName, maskedEmail, sentAt, sentBy, worksUntil);
     }

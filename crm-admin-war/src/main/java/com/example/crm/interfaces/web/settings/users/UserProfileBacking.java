@@ -306,8 +306,10 @@ public class UserProfileBacking implements Serializable {
             return null;
         }
         CrmUser current = last.getUser();
-        return words().ticketText(current.getFullName(), EmailAdvice.masked(current.getEmail()),
-                times.format(last.getRequestedAt()), last.getRequestedBy(), times.format(last.getExpiresAt()));
+        ResetMessages words = words();
+        String sentBy = last.isRequestedByUser() ? words.ticketSentByUser() : last.getRequestedBy();
+        return words.ticketText(current.getFullName(), EmailAdvice.masked(current.getEmail()),
+                times.format(last.getRequestedAt()), sentBy, times.format(last.getExpiresAt()));
     }
 
     private static ResetMessages words() {
