@@ -60,8 +60,7 @@ class AccessibilityTest {
         checkDialog(admin, "Edit email dialog", "#edit-email-dialog");
         admin.driver.findElement(By.id("email-form:new-email")).sendKeys(Keys.ESCAPE);
         admin.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("email-form:new-email")));
-        admin.driver.findElement(By.id("profile-form:more_button")).click();
-        admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("profile-form:lock-out"))).click();
+        admin.chooseFromMore("profile-form:lock-out");
         admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("lock-out-dialog")));
         checkDialog(admin, "Lock out dialog", "#lock-out-dialog");
 

@@ -41,8 +41,7 @@ class LockOutTest {
             admin.signInToCrm("admin", "admin");
             admin.openProfile("mason", "Mason Wright");
             atBothWidths(admin, "profile-more-menu", () -> openMoreMenu(admin));
-            openMoreMenu(admin);
-            admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("profile-form:lock-out"))).click();
+            admin.chooseFromMore("profile-form:lock-out");
             String dialog = admin.text(By.id("lock-out-dialog"));
             assertTrue(dialog.contains("Mason Wright is signed out of every session, on every device."), dialog);
             assertTrue(dialog.contains("The current password stops working."), dialog);

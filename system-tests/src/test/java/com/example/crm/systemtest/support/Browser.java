@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -101,6 +102,22 @@ public final class Browser implements AutoCloseable {
     public void sendResetLink() {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("profile-form:more_button"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("profile-form:send-reset-link"))).click();
+    }
+
+    /**
+     * Opens the profile's More menu and clicks one of its items. A click on More that lands while the page is still
+     * busy, or an item clicked while the menu still slides open, is tried again.
+     */
+    public void chooseFromMore(String itemId) {
+        new WebDriverWait(driver, WAIT).ignoring(ElementNotInteractableException.class).until(d -> {
+            WebElement item = d.findElement(By.id(itemId));
+            if (!item.isDisplayed()) {
+                d.findElement(By.id("profile-form:more_button")).click();
+                return false;
+            }
+            item.click();
+            return true;
+        });
     }
 
     /**
