@@ -171,24 +171,30 @@ public class BulkResets {
     }
 
     private void process(long itemId, String admin) {
-        ResetAttempt attempt;
-        try {
-            long crmUserId = retried(() -> ledger.userOf(itemId));
-            // A send that failed on the database is tried again: it failed before Keycloak was asked (a failure after
-            // that is recorded by the send itself), and a request it did record makes the retry a duplicate.
-            attempt = retried(() -> ledger.earlierAttempt(itemId))
-                    .orElseGet(() -> retried(() -> sendWithinBound(crmUserId, admin)));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Bulk item " + itemId + " failed unexpectedly", e);
-            // What the user's request row says is the truth (the email may have gone out before the failure).
-            attempt = retried(() -> ledger.earlierAttempt(itemId))
-                    .orElse(new ResetAttempt.Failed(null, ResetFailure.CRM_ERROR, null));
-        }
-        ResetAttempt outcome = attempt;
+        // Before Keycloak is asked, a step the database fails (after its retries) leaves the item pending: the work
+        // loop says so, and the run takes the item up again.
+        long crmUserId = retried(() -> ledger.userOf(itemId));
+        ResetAttempt outcome = retried(() -> ledger.earlierAttempt(itemId))
+                .orElseGet(() -> send(itemId, crmUserId, admin));
         retried(() -> {
             ledger.recordOutcome(itemId, outcome);
             return null;
         });
+    }
+
+    /**
+     * A send that failed on the database is tried again: it failed before Keycloak was asked (a failure after that is
+     * recorded by the send itself), and a request it did record makes the retry a duplicate.
+     */
+    private ResetAttempt send(long itemId, long crmUserId, String admin) {
+        try {
+            return retried(() -> sendWithinBound(crmUserId, admin));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Bulk item " + itemId + " failed unexpectedly", e);
+            // What the user's request row says is the truth (the email may have gone out before the failure).
+            return retried(() -> ledger.earlierAttempt(itemId))
+                    .orElse(new ResetAttempt.Failed(null, ResetFailure.CRM_ERROR, null));
+        }
     }
 
     private ResetAttempt sendWithinBound(long crmUserId, String admin) {
