@@ -175,8 +175,10 @@ class UsersListBenchmark {
 
     private static String row(String action, List<Double> millis, double keycloakP95) {
         double p95 = Stats.p95(millis);
-        return String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f× | %s |", action, Stats.p50(millis), p95,
+        String row = String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f× | %s |", action, Stats.p50(millis), p95,
                 p95 / keycloakP95, loadAverage());
+        System.out.println(row); // as soon as measured: a later action that fails leaves the earlier rows in the log
+        return row;
     }
 
     private static String loadAverage() {
