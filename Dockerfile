@@ -18,6 +18,9 @@ RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-ins
 COPY server-config/target/dist/keycloak-quarkus-dist.zip /tmp/
 RUN unzip -q /tmp/keycloak-quarkus-dist.zip -d /opt && mv /opt/keycloak-* /opt/keycloak
 COPY keycloak-extension/target/crm-keycloak-extension.jar /opt/keycloak/providers/
+# The data folders exist in the image, so they belong to `app` even when a realm file is mounted into import/: the
+# extension installs its list of common passwords into password-blacklists/ at start-up.
+RUN mkdir -p /opt/keycloak/data/import /opt/keycloak/data/password-blacklists
 RUN /opt/keycloak/bin/kc.sh build --db=postgres --features=declarative-ui --health-enabled=true --metrics-enabled=true
 
 FROM jre AS keycloak
