@@ -169,7 +169,7 @@ test_images() {
   log "both servers ready $((SECONDS - started)) s after the first was started"
 
   log "running the browser journey against the containers ..."
-  (cd "$ROOT" && mvn -B -q -pl system-tests -am verify -DskipITs -Dpostgres.system-tests.skip=true \
+  (cd "$ROOT" && mvn -B -q -pl system-tests -am verify -DskipITs -Dpostgres.system-tests.skip=true -Dcluster.system-tests.skip=true \
     -Dtest=ResetJourneyTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dstack.attached.crm-port="$crm_port" -Dstack.attached.keycloak-port="$keycloak_port" \
     -Dstack.attached.keycloak-management-port="$management_port" -Dstack.attached.smtp-port="$smtp_port" \
