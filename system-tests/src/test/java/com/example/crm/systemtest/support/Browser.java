@@ -12,6 +12,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -87,7 +88,18 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("settings-users"))).click();
         WebElement searchBox = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users-form:search")));
         searchBox.sendKeys(search);
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(fullName))).click();
+        // The search re-renders the table: a click on the row while it is replaced is lost, so click again then.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(By.linkText(fullName))).click();
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("profile-name")).isEmpty());
+                break;
+            } catch (StaleElementReferenceException | TimeoutException lost) {
+                if (attempt == 3) {
+                    throw lost;
+                }
+            }
+        }
         wait.until(ExpectedConditions.textToBe(By.id("profile-name"), fullName));
     }
 

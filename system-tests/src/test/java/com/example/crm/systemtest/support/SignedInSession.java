@@ -37,6 +37,7 @@ public final class SignedInSession {
     private SignedInSession(RunningStack stack) {
         this.stack = stack;
         this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // as browsers speak to a plain-http server (no h2c upgrade)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
