@@ -43,6 +43,32 @@
         });
     });
 
+    /*
+     * Listens on one of the CRM's sockets, and reconnects (waiting 1 s, then longer, up to 30 s) whenever it closes:
+     * a restarted or stopped instance, a network gap. onOpen hears whether this is a reconnect.
+     */
+    window.crmListen = function (path, onMessage, onOpen) {
+        var wait = 1000;
+        var opened = false;
+        function connect() {
+            var socket = new WebSocket(location.origin.replace(/^http/, 'ws') + contextPath() + path);
+            socket.onopen = function () {
+                wait = 1000;
+                onOpen(opened);
+                opened = true;
+            };
+            socket.onmessage = function () { onMessage(); };
+            socket.onclose = function (event) {
+                if (event.code === 1008) {
+                    return; // refused for good
+                }
+                setTimeout(connect, wait);
+                wait = Math.min(wait * 2, 30000);
+            };
+        }
+        connect();
+    };
+
     if (window.jQuery) {
         jQuery(document).on('pfAjaxError', function (event, xhr) {
             if (window.PF && PF('sending')) {

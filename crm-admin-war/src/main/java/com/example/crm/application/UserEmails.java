@@ -18,7 +18,7 @@ public class UserEmails {
     private static final Logger LOG = Logger.getLogger(UserEmails.class.getName());
 
     /** How the CRM's address compares with Keycloak's; {@code keycloakEmail} is set when they differ. */
-    public record Comparison(Outcome outcome, String keycloakEmail) {
+    public record Comparison(Outcome outcome, String keycloakEmail) implements java.io.Serializable {
         public enum Outcome { SAME, DIFFERENT, NOT_LINKED, UNAVAILABLE }
     }
 

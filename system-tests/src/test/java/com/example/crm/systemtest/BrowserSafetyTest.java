@@ -9,17 +9,21 @@ import com.example.crm.systemtest.support.Http;
 import com.example.crm.systemtest.support.RunningStack;
 import com.example.crm.systemtest.support.SignedInSession;
 import com.example.crm.systemtest.support.SystemTest;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** What keeps a browser from being turned against an admin: framing, content sniffing, cookies, cross-site posts. */
+/**
+ * What keeps a browser from being turned against an admin: framing, content sniffing, cookies, cross-site posts and
+ * sockets.
+ */
 @SystemTest
 class BrowserSafetyTest {
-
-    private static final Pattern PUSH_CHANNEL = Pattern.compile("jakarta\\.faces\\.push/resetStatus\\?([\\w-]+)");
 
     @Test
     void noCrmPageCanBeFramedOrSniffed(RunningStack stack) {
@@ -69,21 +73,33 @@ class BrowserSafetyTest {
     }
 
     @Test
-    void eachProfilePageListensOnAChannelOfItsOwn(RunningStack stack) {
+    void aProfilesLiveChannelOpensForAnAdminOfTheCrmsOwnPagesOnly(RunningStack stack) {
         SignedInSession admin = SignedInSession.signIn(stack, "admin", "admin");
-        SignedInSession other = SignedInSession.signIn(stack, "admin", "admin");
-        List<String> channels = List.of(
-                channelOf(admin.get("/settings/users/profile.xhtml?id=3")),
-                channelOf(admin.get("/settings/users/profile.xhtml?id=3")),
-                channelOf(admin.get("/settings/users/profile.xhtml?id=4")),
-                channelOf(other.get("/settings/users/profile.xhtml?id=3")));
-        assertEquals(channels.size(), channels.stream().distinct().count(), "a channel id is good for one page: " + channels);
+        SignedInSession agent = SignedInSession.signIn(stack, "agent", "agent");
+        String crmOrigin = "http://localhost:" + stack.crmPort;
+
+        assertEquals("open", socket(stack, admin.sessionId(), crmOrigin));
+        assertEquals("refused (401)", socket(stack, null, crmOrigin), "no session");
+        assertEquals("refused (403)", socket(stack, agent.sessionId(), crmOrigin), "not an admin");
+        assertEquals("refused (403)", socket(stack, admin.sessionId(), "https://attacker.example"), "another site's page");
     }
 
-    private static String channelOf(HttpResponse<String> page) {
-        Matcher channel = PUSH_CHANNEL.matcher(page.body());
-        assertTrue(channel.find(), "the profile listens on a websocket");
-        return channel.group(1);
+    /** Opens the live channel of CRM user 3 as a browser would, and says whether the CRM took it. */
+    private static String socket(RunningStack stack, String sessionId, String origin) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", origin);
+        if (sessionId != null) {
+            builder.header("Cookie", "JSESSIONID=" + sessionId);
+        }
+        URI uri = URI.create(stack.crmUrl().replaceFirst("^http", "ws") + "/push/reset-status/3");
+        try {
+            builder.buildAsync(uri, new WebSocket.Listener() { }).join().sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+            return "open";
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return "refused (" + refused.getResponse().statusCode() + ")";
+            }
+            throw e;
+        }
     }
 
     private static String header(HttpResponse<String> answer, String name) {

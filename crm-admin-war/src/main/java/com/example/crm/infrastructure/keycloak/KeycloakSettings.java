@@ -78,6 +78,12 @@ public class KeycloakSettings {
         return crmBaseUrl.replaceAll("/+$", "");
     }
 
+    /** The CRM's origin (scheme, host and port), as browsers send it in Origin headers. */
+    public String crmOrigin() {
+        java.net.URI uri = java.net.URI.create(crmBaseUrl());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     public String issuerUri() {
         return serverUrl() + "/realms/" + realm;
     }

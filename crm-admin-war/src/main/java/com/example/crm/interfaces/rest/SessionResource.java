@@ -1,6 +1,6 @@
 package com.example.crm.interfaces.rest;
 
-import com.example.crm.interfaces.web.security.CallbackServlet;
+import com.example.crm.interfaces.web.security.SignedInCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +19,7 @@ public class SessionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String session(@Context HttpServletRequest request) {
         var session = request.getSession(false);
-        boolean active = session != null && session.getAttribute(CallbackServlet.SIGNED_IN) != null;
+        boolean active = session != null && session.getAttribute(SignedInCaller.SESSION_KEY) != null;
         return "{\"active\":" + active + "}";
     }
 }

@@ -1,11 +1,12 @@
 package com.example.crm.interfaces.web;
 
 import com.example.crm.application.SignedInAdmin;
+import com.example.crm.interfaces.web.security.SignedInCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The header: which CRM instance this is (help article, check 1) and who is signed in. */
@@ -24,7 +25,7 @@ public class LayoutBacking {
     SignedInAdmin admins;
 
     @Inject
-    OpenIdContext openId;
+    HttpServletRequest request;
 
     public String getCompanyName() {
         return companyName;
@@ -34,20 +35,12 @@ public class LayoutBacking {
         return security.getCallerPrincipal() != null;
     }
 
-    /**
-     * The signed-in person's full name from Keycloak, or their username. Read from the session's ID token, which has it:
-     * the OpenID context's user-info claims would cost a call to Keycloak's userinfo endpoint per session.
-     */
+    /** The signed-in person's full name from Keycloak's ID token, or their username. */
     public String getSignedInName() {
         if (!isSignedIn()) {
             return "";
         }
-        try {
-            return openId.getIdentityToken().getJwtClaims().getStringClaim("name").filter(n -> !n.isBlank())
-                    .orElse(security.getCallerPrincipal().getName());
-        } catch (RuntimeException noOpenIdContext) {
-            return security.getCallerPrincipal().getName();
-        }
+        return SignedInCaller.of(request).map(SignedInCaller::displayName).orElse(security.getCallerPrincipal().getName());
     }
 
     public boolean isAdmin() {

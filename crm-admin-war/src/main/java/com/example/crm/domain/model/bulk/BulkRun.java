@@ -8,13 +8,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
 /** One admin's "Send Reset Link" to many users. Its items are stored, so its progress survives a reload or a restart. */
 @Entity
 @Table(name = "bulk_run")
-public class BulkRun {
+public class BulkRun implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "bulkRunIds")

@@ -14,12 +14,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** One user in a bulk run, and what became of them. */
 @Entity
 @Table(name = "bulk_run_item")
-public class BulkRunItem {
+public class BulkRunItem implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final int DETAIL_MAX = 1000;
 

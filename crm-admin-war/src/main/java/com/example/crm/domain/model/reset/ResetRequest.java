@@ -10,17 +10,20 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
 /** One attempt to send a user a password reset link, recorded before Keycloak is called. */
 @Entity
 @Table(name = "reset_request")
-public class ResetRequest {
+public class ResetRequest implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** A second click within this time of a sent link is taken as the same request. */
     public static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(10);

@@ -16,12 +16,15 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.util.Locale;
 
 /** A person who uses the CRM. Linked to a Keycloak account by its Keycloak user id, when it has one. */
 @Entity
 @Table(name = "crm_user")
-public class CrmUser {
+public class CrmUser implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crmUserIds")

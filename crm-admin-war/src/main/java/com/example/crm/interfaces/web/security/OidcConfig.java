@@ -28,8 +28,4 @@ public class OidcConfig {
     public String getRedirectUri() {
         return keycloak.crmBaseUrl() + "/Callback";
     }
-
-    public String getSignedOutUri() {
-        return keycloak.crmBaseUrl() + "/signed-out.xhtml";
-    }
 }

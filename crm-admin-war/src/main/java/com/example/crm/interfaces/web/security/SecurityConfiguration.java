@@ -5,12 +5,12 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDefinition;
 
 /**
  * Admin pages sign in with OpenID Connect (authorization code flow) against Keycloak's realm.
  * Keycloak puts the realm roles in the "groups" claim; web.xml turns them into the roles its constraints name.
- * Requests reach it through {@link RolesOnEveryRequestMechanism}.
+ * Requests reach it through {@link SessionSignInMechanism}, which keeps the sign-in from then on; {@link SignOutServlet}
+ * ends Keycloak's session too.
  */
 @OpenIdAuthenticationMechanismDefinition(
         providerURI = "${oidcConfig.providerUri}",
@@ -19,9 +19,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDe
         redirectURI = "${oidcConfig.redirectUri}",
         // true breaks Faces pages after the callback (Soteria bug); /Callback redirects on instead.
         redirectToOriginalResource = false,
-        tokenAutoRefreshExpression = "true",
-        claimsDefinition = @ClaimsDefinition(callerGroupsClaim = SecurityConfiguration.GROUPS_CLAIM),
-        logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${oidcConfig.signedOutUri}"))
+        claimsDefinition = @ClaimsDefinition(callerGroupsClaim = SecurityConfiguration.GROUPS_CLAIM))
 @DeclareRoles({SignedInAdmin.ROLE})
 @ApplicationScoped
 public class SecurityConfiguration {

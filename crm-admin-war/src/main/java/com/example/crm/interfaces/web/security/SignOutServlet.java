@@ -8,11 +8,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import java.util.Optional;
 
 /**
- * Ends the CRM session and, through the OIDC logout definition, the Keycloak session too. POST only, and only
- * from the CRM's own pages: another site cannot sign an admin out behind their back.
+ * Ends the CRM session and Keycloak's session too (the browser goes through Keycloak's logout and back to the
+ * signed-out page). POST only, and only from the CRM's own pages: another site cannot sign an admin out behind their
+ * back.
  */
 @WebServlet("/sign-out")
 public class SignOutServlet extends HttpServlet {
@@ -20,7 +21,10 @@ public class SignOutServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    KeycloakSettings settings;
+    transient KeycloakSettings settings;
+
+    @Inject
+    transient SessionTokens tokens;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -28,22 +32,17 @@ public class SignOutServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Sign-out is only accepted from the CRM's own pages");
             return;
         }
+        Optional<SignedInCaller> caller = SignedInCaller.of(request);
         request.logout();
         if (request.getSession(false) != null) {
             request.getSession(false).invalidate();
         }
-        if (!response.isCommitted()) {
-            response.sendRedirect(request.getContextPath() + "/signed-out.xhtml");
-        }
+        String signedOutPage = settings.crmBaseUrl() + "/signed-out.xhtml";
+        response.sendRedirect(caller.map(c -> tokens.signOutAt(c, signedOutPage).toString()).orElse(signedOutPage));
     }
 
     /** Browsers send Origin with every POST; a request without one did not come from another site's page. */
     private boolean fromTheCrm(String origin) {
-        return origin == null || origin.equalsIgnoreCase(originOf(settings.crmBaseUrl()));
-    }
-
-    private static String originOf(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        return origin == null || origin.equalsIgnoreCase(settings.crmOrigin());
     }
 }
