@@ -92,6 +92,19 @@ start_node() {
     crm-1|crm-2) start_crm_node "$1" ;;
     *) die "no node '$1': the nodes are ${CLUSTER_NODES[*]}" ;;
   esac
+  wait_until_balanced "$1"
+}
+
+# A node that answers is not yet sent requests: HAProxy needs two good health checks (about 4 s) first.
+wait_until_balanced() {
+  local node=$1 deadline=$((SECONDS + 60)) state
+  is_running haproxy || return 0
+  while :; do
+    state=$(curl -fsS --max-time 3 "http://127.0.0.1:$LB_STATS_PORT/;csv" 2>/dev/null | awk -F, -v n="$node" '$2 == n { print $18 }')
+    [[ $state == UP ]] && return 0
+    ((SECONDS > deadline)) && die "$node answers, but the load balancer did not send it requests within 60 s (it says: ${state:-nothing})"
+    sleep 1
+  done
 }
 
 # HAProxy on the usual URLs. Sticky sessions (a cookie names the node) keep an admin's page, its websocket and

@@ -92,7 +92,7 @@ class ClusterTest {
 
     @Test
     void aReportLostWithTheKeycloakNodeThatHeldItIsRecoveredFromKeycloaksStoredEvents(RunningStack stack, Browser admin) {
-        SeededUsers.seed(stack, "outbox", "cluster.example.com", 1, 700_020);
+        SeededUsers.seed(stack, "outbox", "cluster.example.com", 1, 700_030);
         admin.signInToCrm("admin", "admin");
         admin.sendResetLinkTo("outbox001", "Outbox Tester001");
         String link = new Mailbox(stack).awaitLink("outbox001@cluster.example.com", 1);
