@@ -77,9 +77,18 @@ public class BulkLedger {
         return runs.countUnfinishedByOutcome();
     }
 
+    /** The item's user, and what an earlier pass of the run already did for them ({@link #earlierAttempt(long)}). */
+    public record ItemToSend(long crmUserId, Optional<ResetAttempt> earlierAttempt) {
+    }
+
+    /**
+     * What a worker needs before it sends to an item's user, read in one transaction: the user, and any earlier
+     * attempt of this run for them (then it is not sent again).
+     */
     @Transactional
-    public long userOf(long itemId) {
-        return runs.findItem(itemId).orElseThrow().getUser().getId();
+    public ItemToSend itemToSend(long itemId) {
+        BulkRunItem item = runs.findItem(itemId).orElseThrow();
+        return new ItemToSend(item.getUser().getId(), earlierAttempt(item));
     }
 
     /**
@@ -89,7 +98,10 @@ public class BulkLedger {
      */
     @Transactional
     public Optional<ResetAttempt> earlierAttempt(long itemId) {
-        BulkRunItem item = runs.findItem(itemId).orElseThrow();
+        return earlierAttempt(runs.findItem(itemId).orElseThrow());
+    }
+
+    private Optional<ResetAttempt> earlierAttempt(BulkRunItem item) {
         BulkRun run = item.getRun();
         return requests.requestedSince(item.getUser().getId(), run.getStartedAt()).stream()
                 .filter(request -> request.getRequestedBy().equals(run.getStartedBy()))

@@ -173,9 +173,8 @@ public class BulkResets {
     private void process(long itemId, String admin) {
         // Before Keycloak is asked, a step the database fails (after its retries) leaves the item pending: the work
         // loop says so, and the run takes the item up again.
-        long crmUserId = retried(() -> ledger.userOf(itemId));
-        ResetAttempt outcome = retried(() -> ledger.earlierAttempt(itemId))
-                .orElseGet(() -> send(itemId, crmUserId, admin));
+        BulkLedger.ItemToSend item = retried(() -> ledger.itemToSend(itemId));
+        ResetAttempt outcome = item.earlierAttempt().orElseGet(() -> send(itemId, item.crmUserId(), admin));
         retried(() -> {
             ledger.recordOutcome(itemId, outcome);
             return null;

@@ -16,7 +16,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -24,6 +29,10 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * Counts what the application decided (its events, counted once their transaction has committed) and what the edges
  * saw (Keycloak's reports at the callback, calls to Keycloak's admin API). The README lists every metric.
+ * <p>
+ * Each series is looked up in the registry once and kept: Payara's registry builds a new histogram (and reads its
+ * settings from the server's clustered config store) on every {@code histogram(..)} call, even for one it has, and
+ * the Keycloak call's histogram is updated on the admin's click (JDK Flight Recorder, docs/PERFORMANCE.md).
  */
 @ApplicationScoped
 public class CrmMetrics {
@@ -63,6 +72,9 @@ public class CrmMetrics {
     @Inject
     Clock clock;
 
+    private final Map<MetricID, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<MetricID, Histogram> histograms = new ConcurrentHashMap<>();
+
     /** Every series with a known tag set starts at 0, so that rates and alerts see it before its first event. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         registry.counter(SENT);
@@ -91,34 +103,43 @@ public class CrmMetrics {
 
     void attempted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ResetAttempt attempt) {
         // Registered with their descriptions at start-up: found by name and tags here.
-        MetricTags.of(attempt).ifPresent(count -> registry.counter(count.name(), count.tags()).inc());
+        MetricTags.of(attempt).ifPresent(count -> counters.computeIfAbsent(new MetricID(count.name(), count.tags()),
+                id -> registry.counter(count.name(), count.tags())).inc());
     }
 
     void closed(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinkClosed closed) {
-        registry.counter(CLOSED, MetricTags.linkOutcome(closed.outcome())).inc();
+        counter(CLOSED, MetricTags.linkOutcome(closed.outcome())).inc();
     }
 
     void jobTurnRan(@Observes JobTurnRan turn) {
         String job = turn.job().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        registry.counter(TURNS, new Tag("job", job)).inc();
+        counter(TURNS, new Tag("job", job)).inc();
     }
 
     /** A verified report of the CRM's realm, a repeat of one received before included. */
     public void reportReceived(ReportType type) {
-        registry.counter(RECEIVED, new Tag("type", MetricTags.value(type))).inc();
+        counter(RECEIVED, new Tag("type", MetricTags.value(type))).inc();
     }
 
     /** A report taken in (not a repeat) {@code lag} after its event happened in Keycloak. */
     public void reportTakenIn(Duration lag) {
-        registry.histogram(LAG).update(Math.max(0, lag.toMillis())); // the two servers' clocks may differ a little
+        histogram(LAG).update(Math.max(0, lag.toMillis())); // the two servers' clocks may differ a little
     }
 
     public void reportRejected(Enum<?> reason) {
-        registry.counter(REJECTED, new Tag("reason", MetricTags.value(reason))).inc();
+        counter(REJECTED, new Tag("reason", MetricTags.value(reason))).inc();
     }
 
     public void keycloakCall(String operation, Duration took) {
-        registry.histogram(CALLS, new Tag("operation", operation)).update(took.toMillis());
+        histogram(CALLS, new Tag("operation", operation)).update(took.toMillis());
+    }
+
+    private Counter counter(Metadata metadata, Tag... tags) {
+        return counters.computeIfAbsent(new MetricID(metadata.getName(), tags), id -> registry.counter(metadata, tags));
+    }
+
+    private Histogram histogram(Metadata metadata, Tag... tags) {
+        return histograms.computeIfAbsent(new MetricID(metadata.getName(), tags), id -> registry.histogram(metadata, tags));
     }
 
     private static Metadata counter(String name, String description) {

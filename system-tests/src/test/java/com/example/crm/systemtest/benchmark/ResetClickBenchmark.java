@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * One admin click against Keycloak's own call, side by side on one stack: More → Send Reset Link until the success
  * text shows (timed in the browser), then the raw {@code execute-actions-email} with a master-admin token on another
- * seeded user of the same kind, timed from sending the request to its 204. 2 warm-up pairs, then
+ * seeded user of the same kind, timed from sending the request to its 204. 2 warm-up pairs ({@code -Dbenchmark.warmups}), then
  * {@code -Dbenchmark.rounds} pairs (20 unless set). Not part of `mvn verify`; docs/PERFORMANCE.md says how to run it.
  * Writes target/benchmark-reset-click.md.
  */
@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @SystemTest
 class ResetClickBenchmark {
 
-    private static final int WARM_UPS = 2;
+    /** 2 warm-up pairs unless {@code -Dbenchmark.warmups} says otherwise (the method is 2). */
+    private static final int WARM_UPS = Integer.getInteger("benchmark.warmups", 2);
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 20);
     /** Another run number seeds other users, so that the benchmark can run again on an attached stack it ran on before. */
     private static final int RUN = Integer.getInteger("benchmark.run", 0);

@@ -129,7 +129,10 @@ public class UserProfileBacking implements Serializable {
     /** The latest link that was sent, or null. */
     public ResetRequest getLastSent() {
         if (lastSent == null) {
-            lastSent = resetRequests.latestSentFor(id());
+            // The history is read in the same order (newest first): its first emailed request is the latest one sent,
+            // which saves a query per page and per click; only a history with none emailed needs the database again.
+            lastSent = getHistory().stream().filter(request -> request.getStatus().wasEmailed()).findFirst()
+                    .or(() -> getHistory().size() < HISTORY_SIZE ? Optional.empty() : resetRequests.latestSentFor(id()));
         }
         return lastSent.orElse(null);
     }
