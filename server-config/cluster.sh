@@ -92,7 +92,27 @@ start_node() {
     crm-1|crm-2) start_crm_node "$1" ;;
     *) die "no node '$1': the nodes are ${CLUSTER_NODES[*]}" ;;
   esac
+  lb_set "$1" ready # after a stop-node
   wait_until_balanced "$1"
+}
+
+# A planned stop: HAProxy sends the node nothing new first, and what it is answering gets a moment to finish.
+stop_node() {
+  case $1 in kc-1|kc-2|crm-1|crm-2) ;; *) die "no node '$1': the nodes are ${CLUSTER_NODES[*]}" ;; esac
+  if is_running haproxy && is_running "$1"; then
+    lb_set "$1" maint
+    sleep 2
+  fi
+  stop_one "$1"
+}
+
+# Tells HAProxy, through its statistics page (127.0.0.1 only), to send a node requests (ready) or none (maint).
+lb_set() {
+  local node=$1 action=$2 backend=crm
+  [[ $node == kc-* ]] && backend=keycloak
+  is_running haproxy || return 0
+  curl -fsS -o /dev/null --max-time 3 -d "s=$node&action=$action&b=$backend" "http://127.0.0.1:$LB_STATS_PORT/" \
+    || log "could not tell the load balancer to set $node $action"
 }
 
 # A node that answers is not yet sent requests: HAProxy needs two good health checks (about 4 s) first.
@@ -155,6 +175,8 @@ frontend stats
   stats enable
   stats uri /
   stats refresh 5s
+  # stack.sh stop-node takes a node out of rotation here before stopping it (this port listens on 127.0.0.1 only).
+  stats admin if TRUE
 EOF
 }
 

@@ -314,7 +314,7 @@ case "$command" in
   stop-node|start-node)
     in_cluster_mode || die "no cluster runs: start one with STACK_DB=postgres stack.sh up --cluster"
     [[ ${2:-} =~ ^(kc-1|kc-2|crm-1|crm-2)$ ]] || die "usage: stack.sh $command kc-1|kc-2|crm-1|crm-2"
-    if [[ $command == stop-node ]]; then stop_one "$2"; else start_node "$2"; fi
+    if [[ $command == stop-node ]]; then stop_node "$2"; else start_node "$2"; fi
     ;;
   status)
     if in_cluster_mode; then

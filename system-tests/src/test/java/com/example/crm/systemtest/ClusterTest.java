@@ -55,6 +55,7 @@ class ClusterTest {
     void whenTheirCrmInstanceAndAKeycloakNodeStopTheAdminGoesOnWhereTheyWere(RunningStack stack, Browser admin) {
         SeededUsers.seed(stack, "failover", "cluster.example.com", 1, 700_010);
         openPinned(stack, admin, "crm-1", "failover001", "Failover Tester001");
+        admin.awaitAjaxIdle(); // the admin reads the page: no request of theirs is under way on crm-1 when it stops
         stack.run("stop-node", "crm-1");
         stack.run("stop-node", "kc-1");
         try (Browser user = Browser.open(stack)) {

@@ -158,6 +158,20 @@ public final class Browser implements AutoCloseable {
         driver.manage().addCookie(new Cookie("CRM_NODE", crmNode, "/")); // the load balancer's own cookie, replaced
     }
 
+    /** Waits until the page has no ajax request under way, and has had none for a second (autoRun calls start late). */
+    public void awaitAjaxIdle() {
+        for (int quietChecks = 0; quietChecks < 2; quietChecks++) {
+            wait.until(d -> (Boolean) driver.executeScript(
+                    "return !window.jQuery || (jQuery.active === 0 && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()));"));
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** In cluster mode: the CRM instance that answers this browser now (the load balancer's X-CRM-Node header). */
     public String crmNode() {
         return (String) driver.executeAsyncScript("fetch(arguments[0], {cache: 'no-store'})"

@@ -19,6 +19,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
         redirectURI = "${oidcConfig.redirectUri}",
         // true breaks Faces pages after the callback (Soteria bug); /Callback redirects on instead.
         redirectToOriginalResource = false,
+        // Keycloak's keys, read at sign-in: 500 ms by default, which a busy Keycloak can miss (the sign-in then fails).
+        jwksConnectTimeout = 3000,
+        jwksReadTimeout = 10_000,
         claimsDefinition = @ClaimsDefinition(callerGroupsClaim = SecurityConfiguration.GROUPS_CLAIM))
 @DeclareRoles({SignedInAdmin.ROLE})
 @ApplicationScoped
