@@ -68,7 +68,7 @@ start_crm_node() {
   local node=$1 i; i=$(node_index "$1")
   if is_running "$node"; then log "$node already runs"; wait_until_answers "$node" "$(node_url "$node")"; return; fi
   require_free_port "$node" "${CRM_NODE_PORTS[$i]}" CRM_NODE_PORTS
-  write_payara_boot_commands
+  write_payara_boot_commands cluster
   local members="127.0.0.1:${CRM_NODE_GRID_PORTS[0]},127.0.0.1:${CRM_NODE_GRID_PORTS[1]}"
   mkdir -p "$STACK_DIR/$node"
   rm -rf "$STACK_DIR/$node/root"
