@@ -19,9 +19,13 @@ cat >"$boot" <<EOF
 create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --isconnectvalidatereq=true --validationmethod=custom-validation --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection=true --property url=$(escape "$CRM_DB_URL"):user=$(escape "$CRM_DB_USER"):password=$(escape "$CRM_DB_PASSWORD") crm-pool
 create-jdbc-resource --connectionpoolid=crm-pool jdbc/crm
 EOF
+# One instance (--nocluster) keeps its sessions in memory: copying each to the data grid after every request would
+# cost every click ~15 ms for a copy no other instance reads.
+preboot=$(mktemp /tmp/crm-pre-boot.XXXXXX)
+echo 'set configs.config.server-config.availability-service.web-container-availability.availability-enabled=false' >"$preboot"
 # JAVA_OPTS: JVM options (heap, ...); PAYARA_ARGS: more Payara Micro options.
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:-} -Djava.io.tmpdir=/tmp -jar /opt/app/payara-micro.jar \
-  --addLibs /opt/app/postgresql.jar --postbootcommandfile "$boot" \
+  --addLibs /opt/app/postgresql.jar --prebootcommandfile "$preboot" --postbootcommandfile "$boot" \
   --deploy /opt/app/crm.war --contextroot crm --port "${CRM_HTTP_PORT:-8080}" --nocluster --disablephonehome \
   ${PAYARA_ARGS:-}
