@@ -32,6 +32,14 @@ public interface KeycloakAccounts {
     List<LinkReport> linkEventsSince(String keycloakId, Instant since);
 
     /**
+     * As {@link #linkEventsSince(String, Instant)}, for every user of the realm at once: the sweep over all open links
+     * reads Keycloak's events in a few pages rather than twice per open link.
+     *
+     * @throws KeycloakCallException when the events cannot be read
+     */
+    List<LinkReport> linkEventsOfAllUsersSince(Instant since);
+
+    /**
      * The email address Keycloak sends reset links to (empty when it has none).
      *
      * @throws KeycloakCallException when it cannot be read

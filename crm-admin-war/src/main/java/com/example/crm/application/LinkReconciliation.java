@@ -3,7 +3,10 @@ package com.example.crm.application;
 import com.example.crm.domain.model.reset.LinkReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -70,13 +73,54 @@ public class LinkReconciliation {
         }
     }
 
-    /** Reconciles every user with an open link, one after another; one user's failure does not stop the others. */
+    /**
+     * Reconciles every user with an open link: reads Keycloak's events of all users once (a few pages, not two calls per
+     * open link), and applies each that concerns one of them; one event's failure does not stop the others.
+     */
     public void reconcileOpenLinks() {
+        Map<String, Instant> sinceByKeycloakId = new HashMap<>();
         long after = 0;
         for (List<Long> page = ledger.usersWithOpenLinks(after, PAGE); !page.isEmpty();
                 page = ledger.usersWithOpenLinks(after, PAGE)) {
-            page.forEach(this::reconcileLogged);
+            ledger.openLinks(page).forEach(open -> sinceByKeycloakId.merge(open.keycloakId(), open.since(), LinkReconciliation::earlier));
             after = page.get(page.size() - 1);
+        }
+        Optional<Instant> oldest = sinceByKeycloakId.values().stream().min(Instant::compareTo);
+        if (oldest.isEmpty()) {
+            return;
+        }
+        List<LinkReport> events;
+        try {
+            events = keycloak.linkEventsOfAllUsersSince(oldest.get());
+        } catch (KeycloakCallException e) {
+            LOG.log(Level.WARNING, "Could not read Keycloak''s events for the {0} user(s) with open links: {1}",
+                    new Object[] {sinceByKeycloakId.size(), e.getMessage()});
+            return;
+        }
+        int applied = 0;
+        for (LinkReport event : events) {
+            Instant since = sinceByKeycloakId.get(event.keycloakUserId());
+            if (since != null && !event.occurredAt().isBefore(since) && appliedLogged(event)) {
+                applied++;
+            }
+        }
+        if (applied > 0) {
+            int count = applied;
+            LOG.info(() -> "Recovered " + count + " missed Keycloak report(s) in the sweep over " + sinceByKeycloakId.size()
+                    + " user(s) with open links");
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private boolean appliedLogged(LinkReport event) {
+        try {
+            return linkReports.apply(event) == LinkReports.Outcome.APPLIED; // in its own transaction
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not apply Keycloak's stored event " + event.eventId() + " (" + event.type() + ")", e);
+            return false;
         }
     }
 }

@@ -35,6 +35,16 @@ public class ReconciliationLedger {
 
     @Transactional
     public Optional<OpenLinks> openLinks(long crmUserId) {
+        return openLinksOf(crmUserId);
+    }
+
+    /** As {@link #openLinks(long)} for each of these users, in one transaction. */
+    @Transactional
+    public List<OpenLinks> openLinks(List<Long> crmUserIds) {
+        return crmUserIds.stream().flatMap(id -> openLinksOf(id).stream()).toList();
+    }
+
+    private Optional<OpenLinks> openLinksOf(long crmUserId) {
         Optional<CrmUser> user = users.find(crmUserId).filter(CrmUser::isLinked);
         if (user.isEmpty()) {
             return Optional.empty();

@@ -168,6 +168,11 @@ class AccountLockOutTest {
         }
 
         @Override
+        public List<LinkReport> linkEventsOfAllUsersSince(Instant since) {
+            return List.of();
+        }
+
+        @Override
         public Optional<String> emailOf(String keycloakId) {
             return Optional.empty();
         }

@@ -34,10 +34,10 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
     private volatile Runnable duringNextSend = () -> { };
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Set<String> takenEmails = ConcurrentHashMap.newKeySet();
-    private final Set<String> eventsAskedFor = ConcurrentHashMap.newKeySet();
-    private final Set<String> eventsAskedInTransaction = ConcurrentHashMap.newKeySet();
-    private final Set<String> eventsBreakFor = ConcurrentHashMap.newKeySet();
-    private final Map<String, Duration> eventsTake = new ConcurrentHashMap<>();
+    private final List<Instant> allUsersReads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger allUsersReadsInTransaction = new AtomicInteger();
+    private volatile boolean allUsersReadBreaks;
+    private volatile Duration allUsersReadTakes = Duration.ZERO;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -75,17 +75,22 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
 
     @Override
     public List<LinkReport> linkEventsSince(String keycloakId, Instant since) {
-        eventsAskedFor.add(keycloakId);
-        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
-            eventsAskedInTransaction.add(keycloakId);
-        }
-        if (eventsBreakFor.contains(keycloakId)) {
-            throw new IllegalStateException("reading this user's events breaks, as a test asked");
-        }
-        pause(eventsTake.getOrDefault(keycloakId, Duration.ZERO));
         return storedEvents.stream()
                 .filter(event -> event.keycloakUserId().equals(keycloakId) && !event.occurredAt().isBefore(since))
                 .toList();
+    }
+
+    @Override
+    public List<LinkReport> linkEventsOfAllUsersSince(Instant since) {
+        allUsersReads.add(since);
+        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            allUsersReadsInTransaction.incrementAndGet();
+        }
+        if (allUsersReadBreaks) {
+            throw new KeycloakCallException(ResetFailure.KEYCLOAK_UNREACHABLE, null, null);
+        }
+        pause(allUsersReadTakes);
+        return storedEvents.stream().filter(event -> !event.occurredAt().isBefore(since)).toList();
     }
 
     @Override
@@ -126,14 +131,14 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
         takenEmails.add(email);
     }
 
-    /** Reading this user's stored events fails with an unforeseen error from now on. */
-    public void breakEventsFor(String keycloakId) {
-        eventsBreakFor.add(keycloakId);
+    /** Reading every user's stored events fails from now on (Keycloak cannot be reached), or works again. */
+    public void allUsersReadBreaks(boolean breaks) {
+        allUsersReadBreaks = breaks;
     }
 
-    /** Reading this user's stored events takes this long from now on (a slow Keycloak). */
-    public void slowEventsFor(String keycloakId, Duration time) {
-        eventsTake.put(keycloakId, time);
+    /** Reading every user's stored events takes this long from now on (a slow Keycloak). */
+    public void allUsersReadTakes(Duration time) {
+        allUsersReadTakes = time;
     }
 
     private static void pause(Duration time) {
@@ -144,14 +149,14 @@ public class RecordingKeycloakAccounts implements KeycloakAccounts {
         }
     }
 
-    /** Users whose stored events were asked for. */
-    public Set<String> eventsAskedFor() {
-        return eventsAskedFor;
+    /** From when every user's stored events were read, read after read. */
+    public List<Instant> allUsersReads() {
+        return List.copyOf(allUsersReads);
     }
 
-    /** Users whose stored events were asked for while a database transaction was open. */
-    public Set<String> eventsAskedInTransaction() {
-        return eventsAskedInTransaction;
+    /** How many reads of every user's stored events came while a database transaction was open. */
+    public int allUsersReadsInTransaction() {
+        return allUsersReadsInTransaction.get();
     }
 
     public List<String> calls() {

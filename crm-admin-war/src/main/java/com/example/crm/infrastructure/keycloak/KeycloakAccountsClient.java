@@ -31,6 +31,8 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -106,17 +108,27 @@ public class KeycloakAccountsClient implements KeycloakAccounts {
 
     @Override
     public List<LinkReport> linkEventsSince(String keycloakId, Instant since) {
+        return linkEvents("users/" + keycloakId + "/execute-actions-email", keycloakId, since);
+    }
+
+    @Override
+    public List<LinkReport> linkEventsOfAllUsersSince(Instant since) {
+        return linkEvents(StoredLinkEvents.ANY_USERS_SEND, null, since);
+    }
+
+    /** Links sent (admin events on {@code sendPath}) and what became of them (the user events of {@code userId}, or all). */
+    private List<LinkReport> linkEvents(String sendPath, String userId, Instant since) {
         // Keycloak filters by day; the exact time is filtered here.
         String day = since.atZone(ZoneOffset.UTC).toLocalDate().toString();
         return calling("read_events", () -> {
             RealmResource realm = keycloak.realm(settings.realm());
-            Stream<LinkReport> sent = realm.getAdminEvents(List.of("ACTION"), null, null, null, null,
-                            "users/" + keycloakId + "/execute-actions-email", day, null, 0, StoredLinkEvents.MAX).stream()
-                    .filter(event -> event.getTime() >= since.toEpochMilli())
+            Stream<LinkReport> sent = StoredLinkEvents.newestSince(since, AdminEventRepresentation::getTime,
+                    first -> realm.getAdminEvents(List.of("ACTION"), null, null, null, null, sendPath, day, null, first,
+                            StoredLinkEvents.MAX)).stream()
                     .flatMap(event -> StoredLinkEvents.toReport(event).stream());
-            Stream<LinkReport> used = realm.getEvents(StoredLinkEvents.TYPES, null, keycloakId, day, null, null, 0,
-                            StoredLinkEvents.MAX).stream()
-                    .filter(event -> event.getTime() >= since.toEpochMilli())
+            Stream<LinkReport> used = StoredLinkEvents.newestSince(since, EventRepresentation::getTime,
+                    first -> realm.getEvents(StoredLinkEvents.TYPES, null, userId, day, null, null, first,
+                            StoredLinkEvents.MAX)).stream()
                     .flatMap(event -> StoredLinkEvents.toReport(event).stream());
             return Stream.concat(sent, used).sorted(Comparator.comparing(LinkReport::occurredAt)).toList();
         });

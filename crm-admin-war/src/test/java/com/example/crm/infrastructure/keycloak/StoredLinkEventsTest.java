@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.crm.domain.model.reset.LinkReport;
 import com.example.crm.report.ReportType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
 
@@ -30,6 +33,28 @@ class StoredLinkEventsTest {
         assertEquals(ReportType.LINK_SENT, own.type());
         assertTrue(own.isLinkTheUserAskedFor());
         assertEquals(Optional.of(ReportType.LINK_SUPERSEDED), typeOf(event("RESET_PASSWORD_ERROR", "crm_link_superseded", null)));
+    }
+
+    @Test
+    void readsPageAfterPageUntilAPageIsNotFullOrHoldsOnlyOlderEvents() {
+        Instant since = Instant.ofEpochMilli(10_000);
+        List<Long> newestFirst = LongStream.iterate(10_000 + 2 * StoredLinkEvents.MAX + 50, time -> time - 1).limit(3L * StoredLinkEvents.MAX)
+                .boxed().toList(); // 450 events from `since` on, then older ones
+        List<Integer> pagesAsked = new ArrayList<>();
+        List<Long> read = StoredLinkEvents.newestSince(since, time -> time, first -> {
+            pagesAsked.add(first);
+            return newestFirst.subList(Math.min(first, newestFirst.size()), Math.min(first + StoredLinkEvents.MAX, newestFirst.size()));
+        });
+        assertEquals(2 * StoredLinkEvents.MAX + 51, read.size(), "every event from `since` on, none older");
+        assertEquals(List.of(0, StoredLinkEvents.MAX, 2 * StoredLinkEvents.MAX, 3 * StoredLinkEvents.MAX), pagesAsked,
+                "the third page still held events from `since` on, the fourth none");
+
+        pagesAsked.clear();
+        StoredLinkEvents.newestSince(since, time -> time, first -> {
+            pagesAsked.add(first);
+            return List.of(20_000L, 19_000L); // not a full page: Keycloak has no more
+        });
+        assertEquals(List.of(0), pagesAsked);
     }
 
     @Test
