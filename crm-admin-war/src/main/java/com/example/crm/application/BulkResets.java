@@ -71,8 +71,15 @@ public class BulkResets {
     @Inject
     Clock clock;
 
+    /**
+     * The most a bulk run sends at once, unless {@code crm.bulk.concurrency} says otherwise: the highest level of the
+     * measured curve at which an admin's single click during a run stayed within 1.5 × its idle time
+     * (docs/PERFORMANCE.md §2).
+     */
+    static final String DEFAULT_CONCURRENCY = "8";
+
     @Inject
-    @ConfigProperty(name = "crm.bulk.concurrency", defaultValue = "4")
+    @ConfigProperty(name = "crm.bulk.concurrency", defaultValue = DEFAULT_CONCURRENCY)
     int concurrency;
 
     @PostConstruct

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * One point of the bulk concurrency curve: a CRM bulk run at the concurrency the CRM was started with
- * ({@code CRM_BULK_CONCURRENCY} in the environment, 4 when unset), click to "Finished", against raw Keycloak
+ * ({@code CRM_BULK_CONCURRENCY} in the environment, 8 when unset), click to "Finished", against raw Keycloak
  * {@code execute-actions-email} calls made by as many threads at once on as many other users, on one stack. Adds
  * its point to target/benchmark-bulk-curve.csv and draws every point there as target/benchmark-bulk-curve.png and
  * docs/bulk-concurrency.png. docs/PERFORMANCE.md says how to run it once per concurrency.
@@ -52,7 +52,7 @@ class BulkCurveBenchmark {
     @Test
     void bulkAgainstRawKeycloakAtTheSameConcurrency(RunningStack stack, Browser admin) throws Exception {
         String configured = System.getenv("CRM_BULK_CONCURRENCY");
-        int concurrency = configured == null ? 4 : Integer.parseInt(configured);
+        int concurrency = configured == null ? 8 : Integer.parseInt(configured);
         String level = concurrency + "r" + RUN;
         String crmDomain = "curvecrm" + level + ".example.com";
         SeededUsers.seed(stack, "curvecrm" + level + "x", crmDomain, USERS, 800_000 + RUN * 20_000L + concurrency * 1_000L);

@@ -51,7 +51,7 @@ class BulkResetBenchmark {
         for (String address : addresses) {
             mailbox.awaitMessage(address, 1, Duration.ofSeconds(30));
         }
-        String table = "| bulk send (" + USERS + " users, concurrency 4) | seconds | users per second |\n|---|---|---|\n"
+        String table = "| bulk send (" + USERS + " users, the default concurrency) | seconds | users per second |\n|---|---|---|\n"
                 + String.format(Locale.ROOT, "| click to \"Finished\" (then all %d emails found in GreenMail) | %.0f | %.1f |%n", USERS, seconds, USERS / seconds);
         System.out.println(table);
         Files.writeString(Path.of("target/benchmark-bulk.md"), table);
