@@ -158,7 +158,8 @@ class ClickDuringBulkBenchmark {
         admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("users-form:search"))).sendKeys(domain);
         admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(PAGE_COUNT, "of " + BULK_USERS));
         admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("users-form:select-all-matching"))).click();
-        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-selection"), "All " + BULK_USERS));
+        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-selection"),
+                String.format(Locale.ENGLISH, "All %,d", BULK_USERS))); // the page groups thousands
         admin.driver.findElement(By.id("users-form:bulk-send")).click();
         var yes = admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("users-form:bulk-confirm-yes")));
         long start = System.nanoTime();
@@ -181,7 +182,7 @@ class ClickDuringBulkBenchmark {
         return levels;
     }
 
-    /** The bulk concurrency the running CRM was started with: its CRM_BULK_CONCURRENCY, or the default 4. */
+    /** The bulk concurrency the running CRM was started with: its CRM_BULK_CONCURRENCY, or the default 8. */
     private static int crmConcurrency(RunningStack stack) throws IOException {
         byte[] environment = Files.readAllBytes(Path.of("/proc", stack.pidOf("payara"), "environ"));
         for (String variable : new String(environment).split("\0")) {
@@ -189,7 +190,7 @@ class ClickDuringBulkBenchmark {
                 return Integer.parseInt(variable.substring("CRM_BULK_CONCURRENCY=".length()));
             }
         }
-        return 4;
+        return 8;
     }
 
     /**
