@@ -55,11 +55,9 @@ class LinkStatusScheduleIT {
     @Test
     void coversEveryOpenLinkInOneReadOfKeycloaksEventsWithNoTransactionOpenWhileKeycloakAnswers() {
         List<Long> links = new ArrayList<>();
-        CrmUser first = null;
         for (int i = 0; i < LinkReconciliation.PAGE + 5; i++) { // more than one page of users
             CrmUser user = users.create("Olga" + i, "Open", "olga" + i + ".open@example.com", true, true);
             links.add(users.sentEarlier(user, Duration.ofMinutes(i == 0 ? 30 : 1), Duration.ofHours(1)).getId());
-            first = first == null ? user : first;
             keycloak.store(new LinkReport(UUID.randomUUID().toString(), ReportType.PASSWORD_CHANGED, user.getKeycloakId(),
                     Instant.now(), null, false));
         }
