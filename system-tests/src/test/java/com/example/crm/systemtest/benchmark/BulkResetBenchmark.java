@@ -1,6 +1,5 @@
 package com.example.crm.systemtest.benchmark;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.crm.systemtest.support.Browser;
 import com.example.crm.systemtest.support.Mailbox;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A bulk send to 500 users through the real stack: 500 Keycloak accounts and their CRM rows, one click, and
@@ -26,26 +23,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class BulkResetBenchmark {
 
     private static final int USERS = 500;
-    private static final By PAGE_COUNT = By.cssSelector("#users-form\\:users .ui-paginator-current");
 
     @Test
     void bulkSendToFiveHundredUsers(RunningStack stack, Browser admin) throws Exception {
         List<String> addresses = SeededUsers.seed(stack, "bulk", "bulk.example.com", USERS, 200_000);
         admin.signInToCrm("admin", "admin");
-        admin.go(stack.crmUrl() + "/settings/users/");
-        admin.driver.findElement(By.id("users-form:search")).sendKeys("bulk.example.com");
-        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(PAGE_COUNT, "of " + USERS));
-        admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("users-form:select-all-matching"))).click();
-        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-selection"), "All " + USERS));
-        admin.driver.findElement(By.id("users-form:bulk-send")).click();
-        admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("users-form:bulk-confirm-yes"))).click();
-
-        long start = System.nanoTime();
-        admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("bulk-form:progress")));
-        admin.awaitTextWithoutReload(By.id("progress-text"), "Finished", Duration.ofMinutes(20));
+        long start = BulkRunPage.start(stack, admin, "bulk.example.com", USERS);
+        BulkRunPage.awaitFinished(admin);
         double seconds = (System.nanoTime() - start) / 1e9;
-        admin.driver.navigate().refresh();
-        assertEquals(String.valueOf(USERS), admin.text(By.id("count-SENT")).replace(",", ""));
+        BulkRunPage.assertAllSent(admin, USERS);
 
         Mailbox mailbox = new Mailbox(stack);
         for (String address : addresses) {

@@ -44,7 +44,6 @@ class ClickDuringBulkBenchmark {
     /** Another run number seeds other users, so that the benchmark can run again on an attached stack it ran on before. */
     private static final int RUN = Integer.getInteger("benchmark.run", 0);
     private static final String SUCCESS = "Reset Password Instruction has been sent successfully!";
-    private static final By PAGE_COUNT = By.cssSelector("#users-form\\:users .ui-paginator-current");
     private static final By PROGRESS = By.id("progress-text");
 
     /** Marks, in the admin's page, the click on Send Reset Link and the first growl that holds the success text. */
@@ -111,7 +110,7 @@ class ClickDuringBulkBenchmark {
                 }
             }
 
-            long start = startBulkRun(stack, bulk, bulkDomain);
+            long start = BulkRunPage.start(stack, bulk, bulkDomain, BULK_USERS);
             List<Double> during = new ArrayList<>();
             while (during.size() < ROUNDS && next < firstClickId + clickUsers && !finished(bulk)) {
                 double millis = click(clicker, stack, next++);
@@ -150,22 +149,6 @@ class ClickDuringBulkBenchmark {
                 .until(d -> admin.driver.executeScript("return window.__clickMarks.shown;") != null);
         Map<String, Number> marks = (Map<String, Number>) admin.driver.executeScript("return window.__clickMarks;");
         return marks.get("shown").doubleValue() - marks.get("clicked").doubleValue();
-    }
-
-    /** Select all users of the domain, Send Reset Link, Yes; returns when the progress page shows (nanoTime of Yes). */
-    private static long startBulkRun(RunningStack stack, Browser admin, String domain) {
-        admin.go(stack.crmUrl() + "/settings/users/");
-        admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("users-form:search"))).sendKeys(domain);
-        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(PAGE_COUNT, "of " + BULK_USERS));
-        admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("users-form:select-all-matching"))).click();
-        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-selection"),
-                String.format(Locale.ENGLISH, "All %,d", BULK_USERS))); // the page groups thousands
-        admin.driver.findElement(By.id("users-form:bulk-send")).click();
-        var yes = admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("users-form:bulk-confirm-yes")));
-        long start = System.nanoTime();
-        yes.click();
-        admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("bulk-form:progress")));
-        return start;
     }
 
     private static boolean finished(Browser bulk) {
