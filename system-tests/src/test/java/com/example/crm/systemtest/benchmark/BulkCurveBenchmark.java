@@ -47,6 +47,8 @@ class BulkCurveBenchmark {
      * A Payara Micro just started spends most of its CPU compiling code; after 1,000 sends it serves as it will.
      */
     private static final int WARMUP_USERS = Integer.getInteger("benchmark.bulk.warmup-users", 1000);
+    /** The pause after the warm-up run, in which the JIT compiles what that run made hot (its queue lags the run). */
+    private static final int SETTLE_SECONDS = Integer.getInteger("benchmark.bulk.settle-seconds", 60);
     /** Another run number seeds other users, so that the benchmark can run again on an attached stack it ran on before. */
     private static final int RUN = Integer.getInteger("benchmark.run", 0);
     private static final Path CSV = Path.of("target/benchmark-bulk-curve.csv");
@@ -63,6 +65,7 @@ class BulkCurveBenchmark {
         admin.signInToCrm("admin", "admin");
         if (WARMUP_USERS > 0) {
             crmBulkSeconds(stack, admin, seed(stack, "warmcrm", level, WARMUP_USERS, ids + 75_000), WARMUP_USERS);
+            Thread.sleep(SETTLE_SECONDS * 1000L);
         }
         String crmDomain = seed(stack, "curvecrm", level, USERS, ids);
         seed(stack, "curveraw", level, USERS, ids + 25_000);
