@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * One point of the bulk concurrency curve: a CRM bulk run at the concurrency the CRM was started with
  * ({@code CRM_BULK_CONCURRENCY} in the environment, 8 when unset), click to "Finished", against raw Keycloak
  * {@code execute-actions-email} calls made by as many threads at once on as many other users, on one stack. An
- * untimed CRM run comes first (a CRM just restarted with a new concurrency compiles its code while it runs: on 2
- * cores the JIT took most of its CPU in a first run), then raw Keycloak is timed before and after the timed CRM run,
+ * untimed CRM run and a pause come first (a CRM just restarted with a new concurrency compiles its code while it runs:
+ * on 2 cores the JIT took most of its CPU in a first run), then raw Keycloak is timed before and after the timed CRM run,
  * and the CRM is compared with the mean of the two. Adds its point to target/benchmark-bulk-curve.csv and draws
  * every point there as target/benchmark-bulk-curve.png and docs/bulk-concurrency.png. docs/PERFORMANCE.md says how
  * to run it once per concurrency.
@@ -44,7 +44,7 @@ class BulkCurveBenchmark {
     private static final int USERS = Integer.getInteger("benchmark.bulk.users", 200);
     /**
      * Users of the untimed CRM run before the timed ones (it warms Keycloak's same code as well); 0 times a cold CRM.
-     * A Payara Micro just started spends most of its CPU compiling code; after 1,000 sends it serves as it will.
+     * A Payara Micro just started spends most of its CPU compiling code; 1,000 sends compile most of what a run uses.
      */
     private static final int WARMUP_USERS = Integer.getInteger("benchmark.bulk.warmup-users", 1000);
     /** The pause after the warm-up run, in which the JIT compiles what that run made hot (its queue lags the run). */
