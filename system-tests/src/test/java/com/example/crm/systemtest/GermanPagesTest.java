@@ -37,7 +37,7 @@ class GermanPagesTest {
             assertEquals("Erfolg\nDie Anleitung zum Zurücksetzen des Passworts wurde erfolgreich gesendet!",
                     admin.successNotification());
             admin.waitForText(By.id("link-expires"), "in 12 Stunden", java.time.Duration.ofSeconds(10));
-            String ticket = admin.driver.findElement(By.id("ticket-text")).getAttribute("value");
+            String ticket = admin.value(By.id("ticket-text"));
             assertTrue(ticket.startsWith("Link zum Zurücksetzen des Passworts an Avery Scott"), ticket);
             new Mailbox(stack).awaitLink("avery.scott@example.com", 1);
             admin.screenshot(Path.of(System.getProperty("screenshots.dir", "target/screenshots"), "profile-de.png"));

@@ -32,7 +32,7 @@ class ResetJourneyTest {
         assertTrue(admin.isUncovered(By.id("profile-form:more_button")), "the notification leaves More free to click");
         assertTrue(admin.text(By.id("link-expires")).contains("in 12 hours"), "profile shows when the link expires");
         assertTrue(admin.text(By.id("last-reset")).contains("by admin"));
-        String ticket = admin.driver.findElement(By.id("ticket-text")).getAttribute("value");
+        String ticket = admin.value(By.id("ticket-text"));
         assertTrue(ticket.startsWith("Password reset link sent to Liam Smith (l***@example.com) on "), ticket);
         assertTrue(ticket.contains(" by admin. The link works until "), ticket);
 

@@ -60,7 +60,7 @@ class SelfServiceResetTest {
             askForLink(stack, user, "ruby.fisher@example.com");
             admin.awaitTextWithoutReload(By.id("last-reset"), "by the user", WAIT);
             admin.awaitTextWithoutReload(By.id("link-status"), "Sent", WAIT);
-            String ticket = admin.driver.findElement(By.id("ticket-text")).getAttribute("value");
+            String ticket = admin.value(By.id("ticket-text"));
             assertTrue(ticket.contains(" by the user (\"Forgot password?\"). The link works until "), ticket);
 
             user.go(link(Email.parse(new Mailbox(stack).awaitMessage("ruby.fisher@example.com", 1, WAIT))));

@@ -221,6 +221,14 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** The value of a form field, read as {@link #text} reads (the live profile may re-render it meanwhile). */
+    public String value(By locator) {
+        return wait.until(d -> {
+            WebElement element = ExpectedConditions.presenceOfElementLocated(locator).apply(d);
+            return element == null ? null : element.getAttribute("value");
+        });
+    }
+
     /** Reloads the page until the element shows the text (for news that arrives from another server). */
     public void waitForText(By locator, String text, Duration limit) {
         new WebDriverWait(driver, limit, Duration.ofSeconds(2)).ignoring(StaleElementReferenceException.class).until(d -> {
