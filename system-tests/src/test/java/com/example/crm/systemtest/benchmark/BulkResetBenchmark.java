@@ -1,6 +1,5 @@
 package com.example.crm.systemtest.benchmark;
 
-
 import com.example.crm.systemtest.support.Browser;
 import com.example.crm.systemtest.support.Mailbox;
 import com.example.crm.systemtest.support.RunningStack;

@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 final class BulkRunPage {
 
     private static final By PAGE_COUNT = By.cssSelector("#users-form\\:users .ui-paginator-current");
+    private static final By PROGRESS = By.id("progress-text");
 
     private BulkRunPage() {
     }
@@ -33,9 +34,14 @@ final class BulkRunPage {
         return start;
     }
 
+    /** Whether the progress page says the run is over. */
+    static boolean isFinished(Browser admin) {
+        return admin.text(PROGRESS).contains("Finished");
+    }
+
     /** Waits on the progress page, as the admin does, until it says "Finished". */
     static void awaitFinished(Browser admin) {
-        admin.awaitTextWithoutReload(By.id("progress-text"), "Finished", Duration.ofMinutes(20));
+        admin.awaitTextWithoutReload(PROGRESS, "Finished", Duration.ofMinutes(20));
     }
 
     /** Reloads the finished run's page and checks that every one of its {@code users} users was sent a link. */

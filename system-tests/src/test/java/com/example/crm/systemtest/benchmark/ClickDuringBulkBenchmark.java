@@ -44,7 +44,6 @@ class ClickDuringBulkBenchmark {
     /** Another run number seeds other users, so that the benchmark can run again on an attached stack it ran on before. */
     private static final int RUN = Integer.getInteger("benchmark.run", 0);
     private static final String SUCCESS = "Reset Password Instruction has been sent successfully!";
-    private static final By PROGRESS = By.id("progress-text");
 
     /** Marks, in the admin's page, the click on Send Reset Link and the first growl that holds the success text. */
     private static final String MARK_CLICK = """
@@ -112,16 +111,15 @@ class ClickDuringBulkBenchmark {
 
             long start = BulkRunPage.start(stack, bulk, bulkDomain, BULK_USERS);
             List<Double> during = new ArrayList<>();
-            while (during.size() < ROUNDS && next < firstClickId + clickUsers && !finished(bulk)) {
+            while (during.size() < ROUNDS && next < firstClickId + clickUsers && !BulkRunPage.isFinished(bulk)) {
                 double millis = click(clicker, stack, next++);
-                if (!finished(bulk)) {
+                if (!BulkRunPage.isFinished(bulk)) {
                     during.add(millis);
                 }
             }
-            bulk.awaitTextWithoutReload(PROGRESS, "Finished", Duration.ofMinutes(20));
+            BulkRunPage.awaitFinished(bulk);
             double seconds = (System.nanoTime() - start) / 1e9;
-            bulk.driver.navigate().refresh();
-            assertEquals(String.valueOf(BULK_USERS), bulk.text(By.id("count-SENT")).replace(",", ""));
+            BulkRunPage.assertAllSent(bulk, BULK_USERS);
             String loadAfter = ReportToProfileBenchmark.loadAverage().split(",")[0];
 
             String row = String.format(Locale.ROOT, "| %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.2f× | %.2f× | %d / %d"
@@ -149,10 +147,6 @@ class ClickDuringBulkBenchmark {
                 .until(d -> admin.driver.executeScript("return window.__clickMarks.shown;") != null);
         Map<String, Number> marks = (Map<String, Number>) admin.driver.executeScript("return window.__clickMarks;");
         return marks.get("shown").doubleValue() - marks.get("clicked").doubleValue();
-    }
-
-    private static boolean finished(Browser bulk) {
-        return bulk.text(PROGRESS).contains("Finished");
     }
 
     /** The levels to measure, the one the CRM runs with first (it saves a restart). */
