@@ -44,6 +44,7 @@ public final class CrmDeployment {
                 .addAsResource(war.resolve("WEB-INF/classes/META-INF/microprofile-config.properties").toFile(),
                         "META-INF/microprofile-config.properties")
                 .addAsResource(war.resolve("WEB-INF/classes/db/migration").toFile(), "db/migration")
+                .addAsResource(war.resolve("WEB-INF/classes/db/migration-h2").toFile(), "db/migration-h2")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         for (File lib : Objects.requireNonNull(war.resolve("WEB-INF/lib").toFile().listFiles())) {
             String name = lib.getName();

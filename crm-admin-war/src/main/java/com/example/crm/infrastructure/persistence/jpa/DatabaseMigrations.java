@@ -7,7 +7,11 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -25,6 +29,8 @@ public class DatabaseMigrations {
 
     public static final String SCHEMA_LOCATION = "classpath:db/migration";
     public static final String DEMO_LOCATION = "classpath:db/demo";
+    /** Indexes only H2 gets (see the script there). */
+    public static final String H2_LOCATION = "classpath:db/migration-h2";
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
     @Resource(lookup = "jdbc/crm")
@@ -65,10 +71,24 @@ public class DatabaseMigrations {
 
     /** The one Flyway set-up, used by the server and by the migration tests. */
     public static Flyway flyway(DataSource dataSource, boolean withDemoData) {
-        String[] locations = withDemoData ? new String[] {SCHEMA_LOCATION, DEMO_LOCATION} : new String[] {SCHEMA_LOCATION};
+        List<String> locations = new ArrayList<>(List.of(SCHEMA_LOCATION));
+        if (onH2(dataSource)) {
+            locations.add(H2_LOCATION);
+        }
+        if (withDemoData) {
+            locations.add(DEMO_LOCATION);
+        }
         return Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(locations)
+                .locations(locations.toArray(String[]::new))
                 .load();
+    }
+
+    private static boolean onH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new FlywayException("the database's type cannot be read: " + e.getMessage(), e);
+        }
     }
 }

@@ -24,9 +24,10 @@ class DatabaseMigrationsTest {
     void migratesH2WithDemoData() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        assertEquals(10, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted);
+        assertEquals(11, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted);
         assertCounts(h2, 116, 7);
         assertIndexed(h2, "received_report", "received_at");
+        assertIndexed(h2, "crm_user", "search_key"); // H2's own migration
 
         assertEquals(0, DatabaseMigrations.flyway(h2, true).migrate().migrationsExecuted, "a second run changes nothing");
     }
@@ -47,6 +48,7 @@ class DatabaseMigrationsTest {
                 assertEquals(9, DatabaseMigrations.flyway(postgres, false).migrate().migrationsExecuted);
                 assertCounts(postgres, 0, 0);
                 assertIndexed(postgres, "received_report", "received_at");
+                assertNotIndexed(postgres, "crm_user", "search_key"); // H2's own migration is not run here
                 try (Connection c = postgres.getConnection(); Statement s = c.createStatement()) {
                     s.execute("INSERT INTO crm_user (id, username, first_name, last_name, status, role, search_key)"
                             + " VALUES (nextval('crm_user_seq'), 'ann', 'Ann', 'Example', 'ACTIVE', 'Support agent', 'ann example')");
@@ -72,18 +74,30 @@ class DatabaseMigrationsTest {
 
     /** The column leads an index of the table (received reports are pruned by age). */
     private static void assertIndexed(DataSource dataSource, String table, String column) throws SQLException {
+        if (!leadsAnIndex(dataSource, table, column)) {
+            throw new AssertionError("no index on " + table + " starts with " + column);
+        }
+    }
+
+    private static void assertNotIndexed(DataSource dataSource, String table, String column) throws SQLException {
+        if (leadsAnIndex(dataSource, table, column)) {
+            throw new AssertionError("an index on " + table + " starts with " + column);
+        }
+    }
+
+    private static boolean leadsAnIndex(DataSource dataSource, String table, String column) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             boolean upper = meta.storesUpperCaseIdentifiers();
             try (ResultSet indexes = meta.getIndexInfo(null, c.getSchema(), upper ? table.toUpperCase() : table, false, false)) {
                 while (indexes.next()) {
                     if (indexes.getShort("ORDINAL_POSITION") == 1 && column.equalsIgnoreCase(indexes.getString("COLUMN_NAME"))) {
-                        return;
+                        return true;
                     }
                 }
             }
         }
-        throw new AssertionError("no index on " + table + " starts with " + column);
+        return false;
     }
 
     private static boolean postgresAnswers() {
