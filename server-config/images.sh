@@ -138,7 +138,7 @@ test_images() {
   trap cleanup EXIT
   databases drop && databases create || die "cannot create databases on PostgreSQL at $PG_URL as $STACK_DB_USER (set PG_URL, PG_USER, PG_PASSWORD)"
   java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$smtp_port" -Dgreenmail.api.hostname=127.0.0.1 \
-    -Dgreenmail.api.port="$mail_api_port" -Dgreenmail.auth.disabled -Dgreenmail.verbose=false \
+    -Dgreenmail.api.port="$mail_api_port" -Dgreenmail.auth.disabled \
     -jar "$DIST_DIR/greenmail-standalone.jar" >"$IMAGES_WORK/greenmail.log" 2>&1 &
   GREENMAIL_PID=$!
 

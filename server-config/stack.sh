@@ -110,8 +110,7 @@ start_greenmail() {
   require_free_port GreenMail "$SMTP_PORT" SMTP_PORT
   require_free_port "GreenMail API" "$MAIL_API_PORT" MAIL_API_PORT
   launch greenmail "$JAVA" -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
-    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
-    -Dgreenmail.auth.disabled -Dgreenmail.verbose=false \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" -Dgreenmail.auth.disabled \
     -jar "$DIST_DIR/greenmail-standalone.jar"
   wait_until_answers greenmail "$MAIL_API_URL/api/configuration"
 }
