@@ -143,7 +143,8 @@ global
 defaults
   mode http
   log global
-  option httplog
+  # HAProxy's usual HTTP log line, but with the path alone: a query string can hold a reset link's key or a sign-in code.
+  log-format "%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %CC %CS %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %hr %hs \"%HM %HPO %HV\""
   option redispatch
   retries 2
   timeout connect 2s
