@@ -1,13 +1,16 @@
 package com.example.crm.systemtest.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +81,26 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
     /** Where the stack keeps its data (the CRM's H2 file is under crm-db/). */
     public Path dataDir() {
         return dir.resolve("data");
+    }
+
+    /**
+     * The stack's log files (every server's, and the load balancer's in cluster mode) that hold the link's key, or any
+     * reset link at all (a mail server's log wraps a link's lines, so its key is not found there in one piece).
+     */
+    public List<Path> logsHoldingAResetLink(String link) {
+        String key = link.substring(link.indexOf("key=") + 4);
+        try (var files = Files.walk(dir.resolve("logs"))) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                try {
+                    String log = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    return log.contains(key) || log.contains("action-token?key=");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static RunningStack start() {
