@@ -71,15 +71,30 @@ public final class Browser implements AutoCloseable {
     }
 
     public void signInOnKeycloak(String username, String password) {
-        try {
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            String text = pageText();
-            throw new AssertionError("no Keycloak sign-in form at " + driver.getCurrentUrl() + "; the page says: "
-                    + text.substring(0, Math.min(600, text.length())), e);
-        }
+        awaitVisible(By.id("username"), "a Keycloak sign-in form").sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
+    }
+
+    /** Waits until the element shows; if it does not, the failure says where the browser is and what it shows. */
+    public WebElement awaitVisible(By locator, String what) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        } catch (TimeoutException e) {
+            String text = pageText();
+            throw new AssertionError("no " + what + " at " + driver.getCurrentUrl() + "; the page says: "
+                    + text.substring(0, Math.min(600, text.length())), e);
+        }
+    }
+
+    /** Whether the element shows within the time (false, rather than a failure, when it does not). */
+    public boolean shows(By locator, Duration within) {
+        try {
+            new WebDriverWait(driver, within).until(ExpectedConditions.visibilityOfElementLocated(locator));
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
     }
 
     /** Settings → User Management → Users → search → the user's name. */
