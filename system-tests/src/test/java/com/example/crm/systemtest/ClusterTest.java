@@ -120,7 +120,7 @@ class ClusterTest {
             for (int tries = 1; ; tries++) {
                 admin.go(stack.crmUrl() + "/");
                 if (admin.shows(By.id("dashboard-title"), Duration.ofSeconds(10)) || Instant.now().isAfter(giveUp)) {
-                    System.out.println("the admin's sign-in after the Keycloak node's loss took " + tries + " tries");
+                    System.out.println("sign-in attempts after the Keycloak node's loss: " + tries);
                     break;
                 }
             }
