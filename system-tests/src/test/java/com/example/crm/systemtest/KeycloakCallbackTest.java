@@ -118,7 +118,7 @@ class KeycloakCallbackTest {
 
     @Test
     void aFloodOfRefusedReportsAddsAtMostOneWarningToTheLog(RunningStack stack) throws IOException {
-        Path log = stack.dataDir().resolveSibling("logs").resolve("payara.log");
+        Path log = stack.logsDir().resolve("payara.log");
         String warning = "Refused a Keycloak report: missing or wrong signature";
         long before = count(log, warning);
         String body = report(UUID.randomUUID().toString(), "PASSWORD_CHANGED", "crm", UUID.randomUUID().toString(),

@@ -83,13 +83,18 @@ public final class RunningStack implements ExtensionContext.Store.CloseableResou
         return dir.resolve("data");
     }
 
+    /** Where the stack's servers write their logs (one file each). */
+    public Path logsDir() {
+        return dir.resolve("logs");
+    }
+
     /**
      * The stack's log files (every server's, and the load balancer's in cluster mode) that hold the link's key, or any
      * reset link at all (a mail server's log wraps a link's lines, so its key is not found there in one piece).
      */
     public List<Path> logsHoldingAResetLink(String link) {
         String key = link.substring(link.indexOf("key=") + 4);
-        try (var files = Files.walk(dir.resolve("logs"))) {
+        try (var files = Files.walk(logsDir())) {
             return files.filter(Files::isRegularFile).filter(file -> {
                 try {
                     String log = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
