@@ -45,6 +45,7 @@ public final class CrmDeployment {
                         "META-INF/microprofile-config.properties")
                 .addAsResource(war.resolve("WEB-INF/classes/db/migration").toFile(), "db/migration")
                 .addAsResource(war.resolve("WEB-INF/classes/db/migration-h2").toFile(), "db/migration-h2")
+                .addAsResource(war.resolve("WEB-INF/classes/db/migration-postgresql").toFile(), "db/migration-postgresql")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         for (File lib : Objects.requireNonNull(war.resolve("WEB-INF/lib").toFile().listFiles())) {
             String name = lib.getName();

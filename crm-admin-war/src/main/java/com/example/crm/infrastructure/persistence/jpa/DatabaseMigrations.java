@@ -31,6 +31,8 @@ public class DatabaseMigrations {
     public static final String DEMO_LOCATION = "classpath:db/demo";
     /** Indexes only H2 gets (see the script there). */
     public static final String H2_LOCATION = "classpath:db/migration-h2";
+    /** What only PostgreSQL gets: the search's trigram index (see the script there). */
+    public static final String POSTGRESQL_LOCATION = "classpath:db/migration-postgresql";
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
     @Resource(lookup = "jdbc/crm")
@@ -72,8 +74,10 @@ public class DatabaseMigrations {
     /** The one Flyway set-up, used by the server and by the migration tests. */
     public static Flyway flyway(DataSource dataSource, boolean withDemoData) {
         List<String> locations = new ArrayList<>(List.of(SCHEMA_LOCATION));
-        if (onH2(dataSource)) {
-            locations.add(H2_LOCATION);
+        switch (databaseProduct(dataSource)) {
+            case "H2" -> locations.add(H2_LOCATION);
+            case "PostgreSQL" -> locations.add(POSTGRESQL_LOCATION);
+            default -> { } // the shared migrations only
         }
         if (withDemoData) {
             locations.add(DEMO_LOCATION);
@@ -84,9 +88,9 @@ public class DatabaseMigrations {
                 .load();
     }
 
-    private static boolean onH2(DataSource dataSource) {
+    private static String databaseProduct(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+            return connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new FlywayException("the database's type cannot be read: " + e.getMessage(), e);
         }
