@@ -79,11 +79,10 @@ public class LinkReconciliation {
      */
     public void reconcileOpenLinks() {
         Map<String, Instant> sinceByKeycloakId = new HashMap<>();
-        long after = 0;
-        for (List<Long> page = ledger.usersWithOpenLinks(after, PAGE); !page.isEmpty();
-                page = ledger.usersWithOpenLinks(after, PAGE)) {
-            ledger.openLinks(page).forEach(open -> sinceByKeycloakId.merge(open.keycloakId(), open.since(), LinkReconciliation::earlier));
-            after = page.get(page.size() - 1);
+        List<Long> users = ledger.usersWithOpenLinks();
+        for (int from = 0; from < users.size(); from += PAGE) {
+            ledger.openLinks(users.subList(from, Math.min(users.size(), from + PAGE)))
+                    .forEach(open -> sinceByKeycloakId.merge(open.keycloakId(), open.since(), LinkReconciliation::earlier));
         }
         Optional<Instant> oldest = sinceByKeycloakId.values().stream().min(Instant::compareTo);
         if (oldest.isEmpty()) {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,18 @@ public class JpaResetRequests implements ResetRequests {
         return em.createQuery("SELECT r FROM ResetRequest r WHERE r.user.id = :user AND r.requestedAt > :since"
                         + " ORDER BY r.requestedAt, r.id", ResetRequest.class)
                 .setParameter("user", crmUserId)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    @Override
+    public List<ResetRequest> requestedSince(Collection<Long> crmUserIds, Instant since) {
+        if (crmUserIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT r FROM ResetRequest r JOIN FETCH r.user WHERE r.user.id IN :users"
+                        + " AND r.requestedAt > :since", ResetRequest.class)
+                .setParameter("users", crmUserIds)
                 .setParameter("since", since)
                 .getResultList();
     }
@@ -100,12 +113,9 @@ public class JpaResetRequests implements ResetRequests {
     }
 
     @Override
-    public List<Long> usersWithOpenLinks(long afterUserId, int max) {
-        return em.createQuery("SELECT DISTINCT r.user.id FROM ResetRequest r WHERE r.status IN :open AND r.user.id > :after"
-                        + " ORDER BY r.user.id", Long.class)
+    public List<Long> usersWithOpenLinks() {
+        return em.createQuery("SELECT DISTINCT r.user.id FROM ResetRequest r WHERE r.status IN :open", Long.class)
                 .setParameter("open", List.of(ResetStatus.SENT, ResetStatus.REQUESTED))
-                .setParameter("after", afterUserId)
-                .setMaxResults(max)
                 .getResultList();
     }
 
