@@ -39,8 +39,8 @@ public class ReconciliationLedger {
 
     /**
      * As {@link #openLinks(long)} for each of these users, from one read of their recent requests: a read per user
-     * made every later read of the transaction check all the requests read before it (with a thousand users holding
-     * open links, most of the CRM's CPU while it sent a bulk run).
+     * made every later read of the transaction check all the requests read before it (with 11,000 open links, more
+     * CPU than a bulk run's sends beside it).
      */
     @Transactional
     public List<OpenLinks> openLinks(List<Long> crmUserIds) {
