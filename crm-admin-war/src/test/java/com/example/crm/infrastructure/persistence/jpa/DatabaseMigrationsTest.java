@@ -42,9 +42,7 @@ class DatabaseMigrationsTest {
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
             try {
-                PGSimpleDataSource postgres = new PGSimpleDataSource();
-                postgres.setUrl(POSTGRES_URL + "?currentSchema=" + schema);
-                postgres.setUser("postgres");
+                DataSource postgres = postgres(schema, "postgres");
                 assertEquals(10, DatabaseMigrations.flyway(postgres, false).migrate().migrationsExecuted);
                 assertCounts(postgres, 0, 0);
                 assertIndexed(postgres, "received_report", "received_at");
@@ -73,9 +71,7 @@ class DatabaseMigrationsTest {
             statement.execute("CREATE ROLE " + role + " LOGIN");
             statement.execute("CREATE SCHEMA " + role + " AUTHORIZATION " + role); // the role owns its schema, not the database
             try {
-                PGSimpleDataSource limited = new PGSimpleDataSource();
-                limited.setUrl(POSTGRES_URL + "?currentSchema=" + role);
-                limited.setUser(role);
+                DataSource limited = postgres(role, role);
                 assertEquals(10, DatabaseMigrations.flyway(limited, false).migrate().migrationsExecuted, "the CRM still starts");
                 assertEquals("", searchIndexOf(limited, "WHERE search_key LIKE '%ann%' ESCAPE '\\'"), "it searches without the index");
                 assertEquals(0, DatabaseMigrations.flyway(limited, false).migrate().migrationsExecuted);
@@ -84,6 +80,14 @@ class DatabaseMigrationsTest {
                 statement.execute("DROP ROLE " + role);
             }
         }
+    }
+
+    /** The test database as {@code user}, working in {@code schema}. */
+    private static DataSource postgres(String schema, String user) {
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setUrl(POSTGRES_URL + "?currentSchema=" + schema);
+        postgres.setUser(user);
+        return postgres;
     }
 
     private static void assumePostgres() {
