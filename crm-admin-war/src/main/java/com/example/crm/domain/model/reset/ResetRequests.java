@@ -22,7 +22,7 @@ public interface ResetRequests {
     /** The user's requests made after {@code since}, whatever their status. */
     List<ResetRequest> requestedSince(long crmUserId, Instant since);
 
-    /** As {@link #requestedSince(long, Instant)} for all these users at once (in no particular order), each with its user. */
+    /** As {@link #requestedSince(long, Instant)} for all these users at once, in no particular order, each with its user. */
     List<ResetRequest> requestedSince(Collection<Long> crmUserIds, Instant since);
 
     /** SENT requests whose expiry has passed by {@code now}, at most {@code max} of them. */
@@ -36,7 +36,10 @@ public interface ResetRequests {
     /** Up to {@code max} REQUESTED requests made at or before {@code cutoff}, oldest first. */
     List<ResetRequest> requestedBefore(Instant cutoff, int max);
 
-    /** Every user with an open link (sent, not yet used or expired) or one still REQUESTED (its sending not confirmed yet). */
+    /**
+     * Every user with an open link (sent, not yet used or expired) or one still REQUESTED (its sending not confirmed
+     * yet).
+     */
     List<Long> usersWithOpenLinks();
 
     /** When each of the user's links emailed since {@code since} was requested, oldest first. */
