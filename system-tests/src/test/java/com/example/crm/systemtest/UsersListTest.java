@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -83,6 +84,34 @@ class UsersListTest {
         admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#users-form\\:users .ui-paginator-current"), "of 1"));
         assertEquals("William Hernandez", admin.text(By.cssSelector("#users-form\\:users tbody .crm-user-link")));
+    }
+
+    @Test
+    void aSearchsFirstAndLastPagesFollowTheNamesInTheDatabasesOrder(RunningStack stack, Browser admin) throws SQLException {
+        List<String> byName = new ArrayList<>(); // the demo's 50 field sales users, as the list sorts them
+        try (Connection db = stack.crmDatabase(); Statement query = db.createStatement();
+             ResultSet rows = query.executeQuery("SELECT first_name, last_name FROM crm_user WHERE search_key"
+                     + " LIKE '%field.example.com%' ORDER BY last_name, first_name, username")) {
+            while (rows.next()) {
+                byName.add(rows.getString(1) + " " + rows.getString(2));
+            }
+        }
+        assertEquals(50, byName.size());
+        admin.signInToCrm("admin", "admin");
+        admin.go(stack.crmUrl() + "/settings/users/");
+        admin.driver.findElement(By.id("users-form:search")).sendKeys("field.example.com");
+        By pageReport = By.cssSelector("#users-form\\:users .ui-paginator-current");
+        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(pageReport, "1–20 of 50"));
+        assertEquals(byName.subList(0, 20), shownNames(admin));
+
+        admin.driver.findElement(By.cssSelector("#users-form\\:users .ui-paginator-last")).click();
+        admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(pageReport, "41–50 of 50"));
+        assertEquals(byName.subList(40, 50), shownNames(admin));
+    }
+
+    private static List<String> shownNames(Browser admin) {
+        return admin.driver.findElements(By.cssSelector("#users-form\\:users tbody .crm-user-link")).stream()
+                .map(WebElement::getText).toList();
     }
 
     @Test

@@ -17,7 +17,7 @@ public interface CrmUsers {
 
     /**
      * The same page as {@link #search(UserSearch)}, knowing that {@code matching} users match: a page past the middle
-     * may then be read from the far end.
+     * may then be read from the far end, and a search's few matches sorted rather than sought in a sorted index.
      */
     List<CrmUser> search(UserSearch search, long matching);
 

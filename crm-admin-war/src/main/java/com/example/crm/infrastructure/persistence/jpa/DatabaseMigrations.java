@@ -88,7 +88,8 @@ public class DatabaseMigrations {
                 .load();
     }
 
-    private static String databaseProduct(DataSource dataSource) {
+    /** The database's product name as its driver gives it: "H2", "PostgreSQL". */
+    static String databaseProduct(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {

@@ -4,6 +4,8 @@ import com.example.crm.domain.model.user.CrmUser;
 import com.example.crm.domain.model.user.CrmUsers;
 import com.example.crm.domain.model.user.UserSearch;
 import com.example.crm.domain.model.user.UserSearch.SortField;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -12,13 +14,33 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Users through JPQL; filtering, sorting and paging all happen in the database. */
 @ApplicationScoped
 public class JpaCrmUsers implements CrmUsers {
 
+    /**
+     * Up to this many matches (a few milliseconds to sort), PostgreSQL sorts a search's matches instead of walking a
+     * sorted index until it has a page of them: its planner takes matches to be spread evenly through the index, but
+     * the bearers of one surname sit together, and the walk can pass most of the table before it reaches them.
+     */
+    private static final long MATCHES_SORTED = 10_000;
+    /** Equal for every user, so it changes no order; no index holds it, so the database must sort the matches. */
+    private static final String SORT_MATCHES = "LENGTH(u.username) * 0, ";
+
     @PersistenceContext(unitName = "crm")
     EntityManager em;
+
+    @Resource(lookup = "jdbc/crm")
+    DataSource dataSource;
+
+    private boolean onPostgres;
+
+    @PostConstruct
+    void readDatabaseProduct() {
+        onPostgres = "PostgreSQL".equals(DatabaseMigrations.databaseProduct(dataSource));
+    }
 
     @Override
     public Optional<CrmUser> find(long id) {
@@ -39,25 +61,26 @@ public class JpaCrmUsers implements CrmUsers {
 
     @Override
     public List<CrmUser> search(UserSearch search) {
-        return page(search, false, search.first(), search.pageSize());
+        return page(search, false, search.first(), search.pageSize(), false);
     }
 
     @Override
     public List<CrmUser> search(UserSearch search, long matching) {
+        boolean sortMatches = onPostgres && !search.text().isEmpty() && matching <= MATCHES_SORTED;
         long after = matching - search.first(); // users from the page's first to the end
         boolean oneDirection = search.sortField() == SortField.NAME || search.sortField() == SortField.EMAIL;
         if (!oneDirection || search.first() <= matching / 2 || after <= 0) {
-            return search(search);
+            return page(search, false, search.first(), search.pageSize(), sortMatches);
         }
         // A large OFFSET walks every row before it: past the middle, read the same rows in reverse order from the end.
         // Ties are broken by the unique username, not the id: H2 cannot read an index by descending primary key (V8).
         int count = (int) Math.min(search.pageSize(), after);
-        List<CrmUser> reversed = new ArrayList<>(page(search, true, (int) (after - count), count));
+        List<CrmUser> reversed = new ArrayList<>(page(search, true, (int) (after - count), count, sortMatches));
         Collections.reverse(reversed);
         return reversed;
     }
 
-    private List<CrmUser> page(UserSearch search, boolean reversed, int first, int max) {
+    private List<CrmUser> page(UserSearch search, boolean reversed, int first, int max, boolean sortMatches) {
         String order = switch (search.sortField()) {
             // Filtered by status, the (constant) status leads so that H2 reads the status-and-name index in order.
             case NAME -> (search.status() == null ? "" : "u.status, ") + "u.lastName %1$s, u.firstName %1$s, u.username %1$s";
@@ -65,9 +88,11 @@ public class JpaCrmUsers implements CrmUsers {
             case STATUS -> "u.status %1$s, u.lastName, u.firstName, u.username"; // never reversed: names run A to Z
             case ROLE -> "u.role %1$s, u.lastName, u.firstName, u.username";
         };
+        String direction = search.ascending() != reversed ? "ASC" : "DESC";
+        String sorting = (sortMatches ? SORT_MATCHES : "") + order.formatted(direction);
         JpqlFilter filter = filter(search);
         return filter.bind(em.createQuery("SELECT u FROM CrmUser u LEFT JOIN FETCH u.lastReset" + filter.where()
-                        + " ORDER BY " + order.formatted(search.ascending() != reversed ? "ASC" : "DESC"), CrmUser.class))
+                        + " ORDER BY " + sorting, CrmUser.class))
                 .setFirstResult(first).setMaxResults(max).getResultList();
     }
 
