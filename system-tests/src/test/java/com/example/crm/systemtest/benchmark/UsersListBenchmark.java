@@ -45,6 +45,8 @@ class UsersListBenchmark {
     private static final String[] TERMS = {"smith", "jones"};
     /** Names only one seeded user has, as an admin looking for someone types them. */
     private static final String[] ONE_USER_TERMS = {"smith012341", "jones012342"};
+    /** 2,000 users each, side by side in the name order and far into it, as the bearers of one surname are. */
+    private static final String[] TOGETHER_TERMS = {"smith09", "jones09"};
 
     @Test
     void usersListWithOneHundredThousandUsers(RunningStack stack, Browser admin) throws Exception {
@@ -103,6 +105,8 @@ class UsersListBenchmark {
                 i -> paginator(admin, "last"), i -> paginator(admin, "first")), anchor));
         rows.add(row("search for one user (\"smith012341\" / \"jones012342\")",
                 measure(admin, i -> search(admin, ONE_USER_TERMS[i % 2]), null), anchor));
+        rows.add(row("search matching 2,000 users who sort together (\"smith09\" / \"jones09\")",
+                measure(admin, i -> search(admin, TOGETHER_TERMS[i % 2]), null), anchor));
         clearSearch(admin);
         rows.add(row("filter by status: Inactive", measure(admin,
                 i -> admin.choose("users-form:status", "Inactive"), i -> admin.choose("users-form:status", "All statuses")), anchor));
