@@ -3,7 +3,8 @@
 #   images.sh build   build both images, crm-admin and crm-keycloak, on BASE (default: the Dockerfile's public Debian image)
 #   images.sh base    make a Debian bookworm base image locally with debootstrap (for machines without a registry)
 #   images.sh test    build both on BASE (or on a local base made first when BASE is unset), run them against the
-#                     PostgreSQL server at PG_URL and a GreenMail, run the browser journey test against them, clean up
+#                     PostgreSQL server at PG_URL and a GreenMail, run the browser journey test against them, check
+#                     that neither server logged a reset link, clean up
 # Everything it writes lives in $IMAGES_WORK. It stops what it started, also when a step fails.
 set -euo pipefail
 
@@ -176,6 +177,18 @@ test_images() {
     -Dstack.attached.mail-api-port="$mail_api_port") \
     || die "the journey failed against the containers; server logs: $IMAGES_WORK/crm-$RUN_ID.log, keycloak-$RUN_ID.log"
   log "the journey passed against both images"
+  no_reset_link_in_logs
+}
+
+# The journey emailed a reset link and used it: neither server may have written one to its log.
+no_reset_link_in_logs() {
+  local name leaks=()
+  for name in "crm-$RUN_ID" "keycloak-$RUN_ID"; do
+    $ENGINE logs "$name" >"$IMAGES_WORK/$name.log" 2>&1
+    grep -q 'action-token?key=' "$IMAGES_WORK/$name.log" && leaks+=("$IMAGES_WORK/$name.log")
+  done
+  ((${#leaks[@]} == 0)) || die "a reset link was written to a server's log: ${leaks[*]}"
+  log "neither server's log holds a reset link"
 }
 
 mkdir -p "$IMAGES_WORK"
