@@ -34,12 +34,12 @@ public final class Mailbox {
         return messages;
     }
 
-    /** Waits for the n-th message to this address and returns it. */
     /** How many of these addresses got at least one message. */
     public int reached(List<String> addresses) {
         return (int) addresses.stream().filter(address -> !messagesFor(address).isEmpty()).count();
     }
 
+    /** Waits for the n-th message to this address and returns it. */
     public String awaitMessage(String email, int count, Duration limit) {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
